@@ -1,0 +1,73 @@
+package io.quanzi.devstack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MongoDB-wire server of the embedded default, inside the devstack process. With H2 files the
+ * data survives a restart; a commit every 200 ms bounds what a hard kill can lose.
+ */
+final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final H2Backend persistent;
+    private final ScheduledExecutorService committer;
+
+    private EmbeddedMongo(MongoServer server, H2Backend persistent, ScheduledExecutorService committer) {
+        this.server = server;
+        this.persistent = persistent;
+        this.committer = committer;
+    }
+
+    static EmbeddedMongo start(int port, Path dataDir, boolean persistent) throws IOException {
+        if (!persistent) {
+            MongoServer server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", port);
+            return new EmbeddedMongo(server, null, null);
+        }
+        Files.createDirectories(dataDir);
+        H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
+        MongoServer server = new MongoServer((MongoBackend) backend);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException portTaken) {
+            backend.close();
+            throw portTaken;
+        }
+        ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mongo-h2-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        committer.scheduleWithFixedDelay(backend::commit, 200, 200, TimeUnit.MILLISECONDS);
+        return new EmbeddedMongo(server, backend, committer);
+    }
+
+    int port() {
+        return server.getLocalAddress().getPort();
+    }
+
+    String uri(String database) {
+        return "mongodb://127.0.0.1:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
+        server.shutdownNow();
+        if (persistent != null) {
+            persistent.commit();
+            persistent.close();
+        }
+    }
+}

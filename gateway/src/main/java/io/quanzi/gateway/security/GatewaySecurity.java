@@ -1,0 +1,122 @@
+package io.quanzi.gateway.security;
+
+import io.quanzi.platform.problem.ProblemWriter;
+import io.quanzi.platform.security.KeycloakRealmRoles;
+import io.quanzi.platform.security.ProblemSecurityHandlers;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * Two ways in. API clients (POS, CRM, scripts) send their own bearer token: checked here and passed
+ * on unchanged, no session, no CSRF. Browsers log in with Keycloak (authorization code + PKCE); the
+ * tokens stay in the server-side session and {@code TokenRelay} puts the access token on each
+ * proxied call; cookie-authenticated writes need the CSRF token from the {@code XSRF-TOKEN} cookie.
+ * The services check the tokens again: this is the first of two locks, not the only one.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    private static final String[] PUBLIC_PROBES = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain bearerClients(ServerHttpSecurity http, ProblemWriter problems, KeycloakRealmRoles roles) {
+        return http.securityMatcher(GatewaySecurity::hasBearerToken)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .anyExchange()
+                        .denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(problems))
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
+                .headers(GatewaySecurity::securityHeaders)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain browsers(
+            ServerHttpSecurity http, ProblemWriter problems, ReactiveClientRegistrationRepository registrations) {
+        var apiCalls = new PathPatternParserServerWebExchangeMatcher("/api/**");
+        var loginPage = new RedirectServerAuthenticationEntryPoint(
+                "/oauth2/authorization/" + KeycloakLoginRegistration.REGISTRATION_ID);
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                        apiCalls, ProblemSecurityHandlers.unauthorized(problems)));
+        entryPoint.setDefaultEntryPoint(loginPage);
+
+        return http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, PUBLIC_PROBES)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/favicon.ico")
+                        .permitAll()
+                        .pathMatchers("/fallback/**")
+                        .denyAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2Login(login -> login.authorizationRequestResolver(pkceResolver(registrations)))
+                .oauth2Client(client -> {})
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
+                .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations)))
+                .headers(GatewaySecurity::securityHeaders)
+                .build();
+    }
+
+    private static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> hasBearerToken(
+            org.springframework.web.server.ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    private static DefaultServerOAuth2AuthorizationRequestResolver pkceResolver(
+            ReactiveClientRegistrationRepository registrations) {
+        var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /** Logging out of Quanzi also ends the Keycloak session, then comes back to the app. */
+    private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(
+            ReactiveClientRegistrationRepository registrations) {
+        var handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        handler.setLogoutSuccessUrl(URI.create("/"));
+        return handler;
+    }
+
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                                + "frame-ancestors 'none'; form-action 'self' http://localhost:*"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicy(permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.quanzi.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Settings every Quanzi app shares, added with the lowest precedence so an app's own
+ * {@code application.yml}, the environment or the command line can still override each one.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.reactor.context-propagation", "auto");
+        defaults.put("spring.codec.max-in-memory-size", "256KB");
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("spring.webflux.problemdetails.enabled", "false");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.endpoint.health.group.readiness.include", readinessContributors());
+        defaults.put("management.health.mongo.enabled", "false");
+        defaults.put("logging.pattern.correlation", "[%X{requestId:-}] ");
+        defaults.put("logging.level.de.bwaldvogel", "WARN");
+        defaults.put("logging.level.org.mongodb.driver", "WARN");
+        environment.getPropertySources().addLast(new MapPropertySource("quanziPlatformDefaults", defaults));
+    }
+
+    private static String readinessContributors() {
+        boolean mongo = ClassUtils.isPresent("com.mongodb.reactivestreams.client.MongoClient", null);
+        return mongo ? "readinessState,mongo,keycloak" : "readinessState,keycloak";
+    }
+}

@@ -1,0 +1,129 @@
+package io.quanzi.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns any failure into an RFC 9457 problem with a stable type. Client mistakes get a 4xx that
+ * says what to fix; anything else is a 500 that reveals nothing of the internals and is logged.
+ */
+public class ProblemMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+
+    public ProblemDetail toProblem(Throwable failure) {
+        if (causedBy(failure, DataBufferLimitException.class)) {
+            return ProblemTypes.problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        }
+        if (failure instanceof WebExchangeBindException invalid) {
+            return validationProblem(invalid);
+        }
+        if (failure instanceof ServerWebInputException badInput && causedBy(badInput, DecodingException.class)) {
+            return ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, unreadableBody(badInput));
+        }
+        if (failure instanceof ErrorResponse response) {
+            return fromErrorResponse(response);
+        }
+        if (failure instanceof DuplicateKeyException) {
+            return ProblemTypes.problem(
+                    HttpStatus.CONFLICT,
+                    ProblemTypes.DUPLICATE,
+                    "Something with the same unique key already exists.");
+        }
+        if (failure instanceof AuthenticationException) {
+            return ProblemTypes.problem(
+                    HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "A valid access token is required.");
+        }
+        if (failure instanceof AccessDeniedException) {
+            return ProblemTypes.problem(
+                    HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "You are not allowed to do this.");
+        }
+        log.error("Unhandled failure", failure);
+        return ProblemTypes.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL,
+                "An unexpected error occurred. It has been logged; quote the X-Request-Id header when reporting it.");
+    }
+
+    private static ProblemDetail fromErrorResponse(ErrorResponse response) {
+        HttpStatusCode status = response.getStatusCode();
+        ProblemDetail body = response.getBody();
+        if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
+            body.setType(ProblemTypes.forStatus(status));
+        }
+        if (status.is5xxServerError()) {
+            log.error("Server error: {}", body.getDetail());
+        }
+        return body;
+    }
+
+    private static ProblemDetail validationProblem(WebExchangeBindException invalid) {
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Some fields are invalid: see errors.");
+        List<Map<String, String>> errors = invalid.getFieldErrors().stream()
+                .map(error -> Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String unreadableBody(Throwable failure) {
+        JacksonException json = cause(failure, JacksonException.class);
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'.";
+        }
+        if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "Field '" + fieldPath(mismatch) + "' has the wrong type or shape.";
+        }
+        return "The request body is not valid JSON for this endpoint.";
+    }
+
+    private static String fieldPath(MismatchedInputException mismatch) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : mismatch.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package io.quanzi.platform.security;
+
+import io.quanzi.platform.health.KeycloakHealthIndicator;
+import io.quanzi.platform.problem.ProblemWriter;
+import io.quanzi.platform.web.PlatformWebAutoConfiguration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Every service is a stateless JWT resource server: tokens must come from the Quanzi realm
+ * (issuer), be meant for Quanzi (audience) and be unexpired; realm roles become authorities.
+ * The signing keys are fetched lazily, so an app starts while Keycloak is still starting and is
+ * simply not ready until the keys can be fetched.
+ */
+@AutoConfiguration(after = PlatformWebAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(QuanziSecurityProperties.class)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class PlatformSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder jwtDecoder(QuanziSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        properties.jwkSetUri().toString())
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                new AudienceValidator(properties.audience()))));
+        return decoder;
+    }
+
+    @Bean
+    KeycloakRealmRoles keycloakRealmRoles() {
+        return new KeycloakRealmRoles();
+    }
+
+    @Bean(name = "keycloakHealthIndicator")
+    KeycloakHealthIndicator keycloakHealthIndicator(
+            WebClient.Builder builder, QuanziSecurityProperties properties) {
+        return new KeycloakHealthIndicator(builder, properties.jwkSetUri());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain serviceSecurity(
+            ServerHttpSecurity http,
+            ProblemWriter problems,
+            KeycloakRealmRoles roles,
+            ObjectProvider<ServiceAuthorizationRules> serviceRules) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> {
+                    exchanges
+                            .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                            .permitAll()
+                            .pathMatchers(HttpMethod.GET, "/v3/api-docs/**")
+                            .permitAll()
+                            .pathMatchers("/internal/**")
+                            .hasRole(KeycloakRealmRoles.SERVICE);
+                    serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
+                    exchanges.pathMatchers("/api/**").authenticated().anyExchange().denyAll();
+                })
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(problems))
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                ProblemSecurityHandlers.unauthorized(problems))
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
+                .build();
+    }
+}

@@ -1,0 +1,46 @@
+package io.quanzi.platform.security;
+
+import io.quanzi.platform.problem.ProblemTypes;
+import io.quanzi.platform.problem.ProblemWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+/** 401 and 403 answers from the security filters, as problem+json like every other error. */
+public final class ProblemSecurityHandlers {
+
+    private ProblemSecurityHandlers() {}
+
+    public static ServerAuthenticationEntryPoint unauthorized(ProblemWriter writer) {
+        return (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(failure));
+            return writer.write(
+                    exchange,
+                    ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, detail(failure)));
+        };
+    }
+
+    public static ServerAccessDeniedHandler forbidden(ProblemWriter writer) {
+        return (exchange, denied) -> writer.write(
+                exchange,
+                ProblemTypes.problem(
+                        HttpStatus.FORBIDDEN,
+                        ProblemTypes.FORBIDDEN,
+                        "Your account does not have the role this request needs."));
+    }
+
+    private static String detail(AuthenticationException failure) {
+        return failure instanceof InvalidBearerTokenException
+                ? "The access token is invalid or expired."
+                : "A valid access token is required.";
+    }
+
+    private static String wwwAuthenticate(AuthenticationException failure) {
+        return failure instanceof InvalidBearerTokenException
+                ? "Bearer realm=\"quanzi\", error=\"invalid_token\""
+                : "Bearer realm=\"quanzi\"";
+    }
+}
