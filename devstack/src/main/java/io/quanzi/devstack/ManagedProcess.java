@@ -46,13 +46,17 @@ final class ManagedProcess {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     void start(Path workingDir) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
     }
 
@@ -82,14 +86,21 @@ final class ManagedProcess {
         }
     }
 
-    /** Asks the whole tree to stop, then kills what is left after the grace period. */
-    void stop(Duration grace) {
+    /** Asks the whole tree to stop (SIGTERM), without waiting. */
+    void requestStop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
+    /** Waits for the tree to end, killing what is left after the grace period. */
+    void awaitStopped(Duration grace) {
         if (process == null) {
             return;
         }
         List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        tree.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -99,6 +110,11 @@ final class ManagedProcess {
             process.destroyForcibly();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    void stop(Duration grace) {
+        requestStop();
+        awaitStopped(grace);
     }
 
     long residentKilobytes() {

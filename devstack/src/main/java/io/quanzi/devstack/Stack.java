@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 /**
  * The whole platform on one machine: embedded MongoDB in this process, then Keycloak and the four
  * apps as child processes, started together and awaited until each is healthy. Closing the stack
- * stops every process it started, in reverse order.
+ * stops every process it started, all at once.
  */
 public final class Stack implements AutoCloseable {
 
@@ -66,6 +66,7 @@ public final class Stack implements AutoCloseable {
             processes.add(Components.app(settings, app, mongo));
         }
         for (ManagedProcess process : processes) {
+            java.nio.file.Files.deleteIfExists(process.log());
             process.start(settings.home());
             progress.step(process.name(), "starting (log: " + settings.home().relativize(process.log()) + ")");
         }
@@ -130,18 +131,34 @@ public final class Stack implements AutoCloseable {
         return progress.elapsedSeconds();
     }
 
-    /** Stops one app (to test what the others do without it). */
+    /** Stops one app (to see what the others do without it). */
     public void stopApp(String module) {
-        processes.stream()
-                .filter(process -> process.name().equals(module))
-                .forEach(process -> process.stop(STOP_GRACE));
+        process(module).stop(STOP_GRACE);
+    }
+
+    /** Starts an app stopped by {@link #stopApp} again and waits until it is healthy. */
+    public void restartApp(String module) throws IOException, InterruptedException {
+        ManagedProcess process = process(module);
+        process.start(settings.home());
+        process.awaitHealthy(Instant.now().plus(STARTUP_LIMIT));
+    }
+
+    /** The operating-system process id of an app, for tests that freeze it. */
+    public long pid(String module) {
+        return process(module).pid();
+    }
+
+    private ManagedProcess process(String name) {
+        return processes.stream()
+                .filter(process -> process.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No component " + name));
     }
 
     @Override
     public synchronized void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).stop(STOP_GRACE);
-        }
+        processes.forEach(ManagedProcess::requestStop);
+        processes.forEach(process -> process.awaitStopped(STOP_GRACE));
         processes.clear();
         if (mongo != null) {
             mongo.close();

@@ -58,7 +58,9 @@ public record StackSettings(
 
     /** Settings for tests: memory-only MongoDB, a Keycloak with a fresh realm, extra app settings. */
     public StackSettings forTests(Path dir, Map<String, String> extraAppProperties) {
-        return new StackSettings(home, dir, keycloakHome, ports, false, true, extraAppProperties);
+        Ports anyMongoPort = new Ports(
+                ports.gateway(), ports.keycloak(), ports.member(), ports.community(), ports.offer(), 0);
+        return new StackSettings(home, dir, keycloakHome, anyMongoPort, false, true, extraAppProperties);
     }
 
     public String issuer() {
