@@ -51,7 +51,8 @@ final class Components {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD,
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m");
         URI health = URI.create(settings.issuer() + "/.well-known/openid-configuration");
-        return new ManagedProcess("keycloak", command, environment, health, settings.logDir().resolve("keycloak.log"));
+        return new ManagedProcess(
+                "keycloak", command, environment, health, settings.logDir().resolve("keycloak.log"));
     }
 
     /** A Spring Boot app from its built jar, pointed at the embedded MongoDB and Keycloak. */
@@ -61,7 +62,13 @@ final class Components {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         List<String> command = new ArrayList<>(List.of(
-                javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                javaBinary(),
+                "-Xms64m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
         command.add("--server.port=" + app.port(settings.ports()));
         settings.appProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Map<String, String> environment = new LinkedHashMap<>();
@@ -74,7 +81,8 @@ final class Components {
         environment.put("COMMUNITY_SERVICE_URL", "http://127.0.0.1:" + ports.community());
         environment.put("OFFER_SERVICE_URL", "http://127.0.0.1:" + ports.offer());
         URI health = URI.create("http://127.0.0.1:" + app.port(ports) + "/actuator/health/readiness");
-        return new ManagedProcess(app.module(), command, environment, health, settings.logDir().resolve(app.module() + ".log"));
+        return new ManagedProcess(
+                app.module(), command, environment, health, settings.logDir().resolve(app.module() + ".log"));
     }
 
     private static void resetWhenRealmChanged(StackSettings settings, Path database, Progress progress)
@@ -96,7 +104,8 @@ final class Components {
     private static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -107,7 +116,8 @@ final class Components {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path path :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(path);
             }
         }

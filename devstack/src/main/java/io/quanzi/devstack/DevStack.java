@@ -13,11 +13,14 @@ public final class DevStack {
         StackSettings settings = StackSettings.fromEnvironment(StackSettings.systemLookup());
         Stack stack = Stack.prepare(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Quanzi…");
-            stack.close();
-            stopped.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping Quanzi…");
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "devstack-shutdown"));
         try {
             stack.startAll();
         } catch (ManagedProcess.ComponentFailed failed) {

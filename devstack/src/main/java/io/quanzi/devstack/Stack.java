@@ -56,8 +56,11 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startComponents() throws IOException, InterruptedException {
-        progress.step("mongodb", "starting embedded MongoDB-wire server on 127.0.0.1:" + settings.ports().mongo()
-                + (settings.persistentMongo() ? " (H2 files in " + settings.dataDir() + ")" : " (in memory)"));
+        progress.step(
+                "mongodb",
+                "starting embedded MongoDB-wire server on 127.0.0.1:"
+                        + settings.ports().mongo()
+                        + (settings.persistentMongo() ? " (H2 files in " + settings.dataDir() + ")" : " (in memory)"));
         mongo = EmbeddedMongo.start(settings.ports().mongo(), settings.dataDir(), settings.persistentMongo());
         progress.step("mongodb", "ready");
 
@@ -122,7 +125,8 @@ public final class Stack implements AutoCloseable {
 
     /** Resident memory of every process of the stack, this one included, in megabytes. */
     public long residentMegabytes() {
-        long kilobytes = processes.stream().mapToLong(ManagedProcess::residentKilobytes).sum();
+        long kilobytes =
+                processes.stream().mapToLong(ManagedProcess::residentKilobytes).sum();
         kilobytes += ManagedProcess.rssKilobytes(ProcessHandle.current().pid());
         return kilobytes / 1024;
     }

@@ -33,7 +33,8 @@ public record StackSettings(
     /** The dev stack's settings: standard ports, data under {@code ./data}. */
     public static StackSettings fromEnvironment(Function<String, String> lookup) {
         Path home = Path.of(value(lookup, "quanzi.home", ".")).toAbsolutePath().normalize();
-        Path keycloakHome = Path.of(value(lookup, "keycloak.home", defaultKeycloakHome(home).toString()));
+        Path keycloakHome =
+                Path.of(value(lookup, "keycloak.home", defaultKeycloakHome(home).toString()));
         Ports ports = new Ports(
                 port(lookup, "quanzi.gateway.port", 8080),
                 port(lookup, "quanzi.keycloak.port", 8180),
@@ -58,8 +59,8 @@ public record StackSettings(
 
     /** Settings for tests: memory-only MongoDB, a Keycloak with a fresh realm, extra app settings. */
     public StackSettings forTests(Path dir, Map<String, String> extraAppProperties) {
-        Ports anyMongoPort = new Ports(
-                ports.gateway(), ports.keycloak(), ports.member(), ports.community(), ports.offer(), 0);
+        Ports anyMongoPort =
+                new Ports(ports.gateway(), ports.keycloak(), ports.member(), ports.community(), ports.offer(), 0);
         return new StackSettings(home, dir, keycloakHome, anyMongoPort, false, true, extraAppProperties);
     }
 

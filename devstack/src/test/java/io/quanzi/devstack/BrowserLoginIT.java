@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningStack.class)
 class BrowserLoginIT {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private static Stack stack;
 
@@ -83,7 +84,9 @@ class BrowserLoginIT {
         Http.Reply profile = browser.get(stack.gatewayUrl() + "/api/members/me", "Accept", "application/json");
 
         assertThat(profile.status()).isEqualTo(200);
-        assertThat(profile.header("Set-Cookie")).as("services never see or set the gateway session").isNull();
+        assertThat(profile.header("Set-Cookie"))
+                .as("services never see or set the gateway session")
+                .isNull();
     }
 
     private static Http.Reply logIn(Http browser, String username) {

@@ -36,11 +36,13 @@ class GatewayApiIT {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         JsonNode profile = first.json();
-        assertThat(profile.get("subject").asString()).isEqualTo(claims(token).get("sub").asString());
+        assertThat(profile.get("subject").asString())
+                .isEqualTo(claims(token).get("sub").asString());
         assertThat(profile.get("displayName").asString()).isEqualTo("Alice Wang");
         assertThat(profile.get("email").asString()).isEqualTo("alice@demo.quanzi.local");
         assertThat(profile.get("createdAt").asString()).isNotBlank();
-        assertThat(second.json().get("id").asString()).isEqualTo(profile.get("id").asString());
+        assertThat(second.json().get("id").asString())
+                .isEqualTo(profile.get("id").asString());
     }
 
     @Test
@@ -79,8 +81,17 @@ class GatewayApiIT {
     void tokenIssuedForAnotherAudienceGets401Problem() {
         // admin-cli exists in every realm and has no Quanzi audience mapper: a valid Keycloak
         // token, signed by the right key, that is simply not meant for Quanzi's APIs.
-        String foreign = keycloak.token("quanzi", java.util.Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "alice", "password", "alice-demo"));
+        String foreign = keycloak.token(
+                "quanzi",
+                java.util.Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "alice",
+                        "password",
+                        "alice-demo"));
         assertThat(claims(foreign).path("aud").toString()).doesNotContain("quanzi-api");
 
         Http.Reply reply = http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + foreign);
@@ -90,15 +101,27 @@ class GatewayApiIT {
 
     @Test
     void expiredTokenGets401Problem() throws InterruptedException {
-        keycloak.admin("POST", "/clients", """
+        keycloak.admin(
+                "POST",
+                "/clients",
+                """
                 {"clientId": "expiring-cli", "publicClient": true, "directAccessGrantsEnabled": true,
                  "standardFlowEnabled": false, "attributes": {"access.token.lifespan": "2"},
                  "protocolMappers": [{"name": "aud", "protocol": "openid-connect",
                    "protocolMapper": "oidc-audience-mapper",
                    "config": {"included.custom.audience": "quanzi-api", "access.token.claim": "true"}}]}
                 """);
-        String token = keycloak.token("quanzi", java.util.Map.of(
-                "grant_type", "password", "client_id", "expiring-cli", "username", "alice", "password", "alice-demo"));
+        String token = keycloak.token(
+                "quanzi",
+                java.util.Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "expiring-cli",
+                        "username",
+                        "alice",
+                        "password",
+                        "alice-demo"));
         String url = stack.gatewayUrl() + "/api/members/me";
         assertThat(http.get(url, "Authorization", "Bearer " + token).status())
                 .as("the same token is accepted while fresh")
@@ -124,7 +147,8 @@ class GatewayApiIT {
         String service = keycloak.serviceToken("community-service");
 
         Http.Reply reply = http.get(stack.gatewayUrl() + "/internal/points/earn", "Authorization", "Bearer " + service);
-        Http.Reply nested = http.get(stack.gatewayUrl() + "/api/members/internal/x", "Authorization", "Bearer " + service);
+        Http.Reply nested =
+                http.get(stack.gatewayUrl() + "/api/members/internal/x", "Authorization", "Bearer " + service);
 
         assertProblem(reply, 404, "urn:quanzi:problem:not-found");
         assertProblem(nested, 404, "urn:quanzi:problem:not-found");
@@ -147,8 +171,10 @@ class GatewayApiIT {
 
         Http.Reply reply = http.get(
                 stack.gatewayUrl() + "/api/members/me",
-                "Authorization", "Bearer " + keycloak.userToken("alice"),
-                "X-Request-Id", requestId);
+                "Authorization",
+                "Bearer " + keycloak.userToken("alice"),
+                "X-Request-Id",
+                requestId);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.response().headers().allValues("X-Request-Id")).containsExactly(requestId);

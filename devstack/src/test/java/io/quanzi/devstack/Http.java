@@ -51,9 +51,11 @@ final class Http {
     Reply send(HttpRequest.Builder request) {
         try {
             if (cookies != null && !cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream()
-                        .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                        .collect(Collectors.joining("; ")));
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                                .collect(Collectors.joining("; ")));
             }
             HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());

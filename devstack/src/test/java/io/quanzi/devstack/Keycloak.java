@@ -16,28 +16,45 @@ final class Keycloak {
 
     /** A demo user's access token (password grant on the dev-only {@code quanzi-cli} client). */
     String userToken(String username) {
-        return token("quanzi", Map.of(
-                "grant_type", "password",
-                "client_id", "quanzi-cli",
-                "username", username,
-                "password", username + "-demo"));
+        return token(
+                "quanzi",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "quanzi-cli",
+                        "username",
+                        username,
+                        "password",
+                        username + "-demo"));
     }
 
     /** A service account's token (client credentials). */
     String serviceToken(String service) {
-        return token("quanzi", Map.of(
-                "grant_type", "client_credentials",
-                "client_id", service,
-                "client_secret", service + "-dev-secret"));
+        return token(
+                "quanzi",
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        service,
+                        "client_secret",
+                        service + "-dev-secret"));
     }
 
     /** Calls Keycloak's admin API as the bootstrap admin, for test set-up only. */
     Http.Reply admin(String method, String path, String json) {
-        String adminToken = token("master", Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", Components.KEYCLOAK_ADMIN,
-                "password", Components.KEYCLOAK_ADMIN_PASSWORD));
+        String adminToken = token(
+                "master",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        Components.KEYCLOAK_ADMIN,
+                        "password",
+                        Components.KEYCLOAK_ADMIN_PASSWORD));
         return http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/quanzi" + path))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
@@ -45,10 +62,10 @@ final class Keycloak {
     }
 
     String token(String realm, Map<String, String> form) {
-        Http.Reply reply = http.send(HttpRequest.newBuilder(
-                        URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(Http.form(form)));
+        Http.Reply reply = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(Http.form(form)));
         if (reply.status() != 200) {
             throw new IllegalStateException("No token: " + reply);
         }

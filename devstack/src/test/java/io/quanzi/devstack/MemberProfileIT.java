@@ -31,8 +31,12 @@ class MemberProfileIT {
             pool.shutdownNow();
         }
 
-        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
-        assertThat(replies.stream().map(reply -> reply.json().get("id").asString()).distinct())
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies.stream()
+                        .map(reply -> reply.json().get("id").asString())
+                        .distinct())
                 .as("one profile id for all concurrent first calls")
                 .hasSize(1);
     }

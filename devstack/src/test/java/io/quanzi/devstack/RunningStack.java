@@ -25,15 +25,16 @@ public class RunningStack implements BeforeAllCallback {
         try {
             Path dir = Files.createTempDirectory("quanzi-it-");
             StackSettings settings = StackSettings.fromEnvironment(StackSettings.systemLookup())
-                    .forTests(dir, Map.of(
-                            // Tests see a token expire within seconds instead of waiting out the
-                            // production leeway of 30 s.
-                            "quanzi.security.clock-skew", "1s"));
+                    .forTests(
+                            dir,
+                            Map.of(
+                                    // Tests see a token expire within seconds instead of waiting out the
+                                    // production leeway of 30 s.
+                                    "quanzi.security.clock-skew", "1s"));
             stack = Stack.start(settings);
             return stack;
         } catch (ManagedProcess.ComponentFailed failed) {
-            throw new IllegalStateException(
-                    failed.getMessage() + "\n" + ManagedProcess.tail(failed.log(), 60), failed);
+            throw new IllegalStateException(failed.getMessage() + "\n" + ManagedProcess.tail(failed.log(), 60), failed);
         } catch (Exception failed) {
             throw new IllegalStateException("The stack did not start", failed);
         }

@@ -12,8 +12,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -62,8 +62,8 @@ class GatewaySecurity {
         var apiCalls = new PathPatternParserServerWebExchangeMatcher("/api/**");
         var loginPage = new RedirectServerAuthenticationEntryPoint(
                 "/oauth2/authorization/" + KeycloakLoginRegistration.REGISTRATION_ID);
-        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+        var entryPoint =
+                new DelegatingServerAuthenticationEntryPoint(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
                         apiCalls, ProblemSecurityHandlers.unauthorized(problems)));
         entryPoint.setDefaultEntryPoint(loginPage);
 
@@ -117,6 +117,7 @@ class GatewaySecurity {
                         "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self' http://localhost:*"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicy(permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()"));
+                .permissionsPolicy(
+                        permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()"));
     }
 }

@@ -24,7 +24,8 @@ class MemberProfileIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         mongo.indexOps(MemberProfile.class)
-                .createIndex(new Index().on("subject", Sort.Direction.ASC).unique().named("subject_unique"))
+                .createIndex(
+                        new Index().on("subject", Sort.Direction.ASC).unique().named("subject_unique"))
                 .block(Duration.ofSeconds(30));
     }
 }

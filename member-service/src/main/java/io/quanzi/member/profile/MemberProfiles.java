@@ -30,7 +30,8 @@ class MemberProfiles {
     }
 
     private MemberProfile newProfile(Jwt token) {
-        return MemberProfile.fromToken(token.getSubject(), displayName(token), token.getClaimAsString("email"), clock.instant());
+        return MemberProfile.fromToken(
+                token.getSubject(), displayName(token), token.getClaimAsString("email"), clock.instant());
     }
 
     private static String displayName(Jwt token) {

@@ -11,7 +11,7 @@ class SecurityRules {
 
     @Bean
     ServiceAuthorizationRules memberServiceRules() {
-        return exchanges -> exchanges.pathMatchers("/api/members/me/**", "/api/members/me")
-                .hasRole(KeycloakRealmRoles.MEMBER);
+        return exchanges ->
+                exchanges.pathMatchers("/api/members/me/**", "/api/members/me").hasRole(KeycloakRealmRoles.MEMBER);
     }
 }

@@ -30,7 +30,8 @@ public class KeycloakHealthIndicator implements ReactiveHealthIndicator {
                 .retrieve()
                 .toBodilessEntity()
                 .timeout(TIMEOUT)
-                .map(response -> Health.up().withDetail("jwks", jwkSetUri.toString()).build())
+                .map(response ->
+                        Health.up().withDetail("jwks", jwkSetUri.toString()).build())
                 .onErrorResume(failure -> Mono.just(Health.down()
                         .withDetail("jwks", jwkSetUri.toString())
                         .withDetail("error", failure.getClass().getSimpleName())

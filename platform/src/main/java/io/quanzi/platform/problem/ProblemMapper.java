@@ -43,9 +43,7 @@ public class ProblemMapper {
         }
         if (failure instanceof DuplicateKeyException) {
             return ProblemTypes.problem(
-                    HttpStatus.CONFLICT,
-                    ProblemTypes.DUPLICATE,
-                    "Something with the same unique key already exists.");
+                    HttpStatus.CONFLICT, ProblemTypes.DUPLICATE, "Something with the same unique key already exists.");
         }
         if (failure instanceof AuthenticationException) {
             return ProblemTypes.problem(
@@ -78,11 +76,7 @@ public class ProblemMapper {
         ProblemDetail problem = ProblemTypes.problem(
                 HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Some fields are invalid: see errors.");
         List<Map<String, String>> errors = invalid.getFieldErrors().stream()
-                .map(error -> Map.of(
-                        "field",
-                        error.getField(),
-                        "message",
-                        String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
         problem.setProperty("errors", errors);
         return problem;
@@ -93,7 +87,8 @@ public class ProblemMapper {
         if (json instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
-        if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (json instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return "Field '" + fieldPath(mismatch) + "' has the wrong type or shape.";
         }
         return "The request body is not valid JSON for this endpoint.";

@@ -54,8 +54,7 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean(name = "keycloakHealthIndicator")
-    KeycloakHealthIndicator keycloakHealthIndicator(
-            WebClient.Builder builder, QuanziSecurityProperties properties) {
+    KeycloakHealthIndicator keycloakHealthIndicator(WebClient.Builder builder, QuanziSecurityProperties properties) {
         return new KeycloakHealthIndicator(builder, properties.jwkSetUri());
     }
 
@@ -73,21 +72,26 @@ public class PlatformSecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> {
                     exchanges
-                            .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                            .pathMatchers(
+                                    HttpMethod.GET, "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                             .permitAll()
                             .pathMatchers(HttpMethod.GET, "/v3/api-docs/**")
                             .permitAll()
                             .pathMatchers("/internal/**")
                             .hasRole(KeycloakRealmRoles.SERVICE);
                     serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
-                    exchanges.pathMatchers("/api/**").authenticated().anyExchange().denyAll();
+                    exchanges
+                            .pathMatchers("/api/**")
+                            .authenticated()
+                            .anyExchange()
+                            .denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(problems))
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(
-                                ProblemSecurityHandlers.unauthorized(problems))
-                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(problems))
+                                .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
                 .build();
     }
 }
