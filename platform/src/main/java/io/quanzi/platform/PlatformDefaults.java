@@ -6,7 +6,6 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.ClassUtils;
 
 /**
  * Settings every Quanzi app shares, added with the lowest precedence so an app's own
@@ -25,16 +24,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-components", "always");
-        defaults.put("management.endpoint.health.group.readiness.include", readinessContributors());
+        // An app without MongoDB (the gateway) simply has no "mongo" check in its readiness group.
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,keycloak");
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
         defaults.put("management.health.mongo.enabled", "false");
         defaults.put("logging.pattern.correlation", "[%X{requestId:-}] ");
         defaults.put("logging.level.de.bwaldvogel", "WARN");
         defaults.put("logging.level.org.mongodb.driver", "WARN");
         environment.getPropertySources().addLast(new MapPropertySource("quanziPlatformDefaults", defaults));
-    }
-
-    private static String readinessContributors() {
-        boolean mongo = ClassUtils.isPresent("com.mongodb.reactivestreams.client.MongoClient", null);
-        return mongo ? "readinessState,mongo,keycloak" : "readinessState,keycloak";
     }
 }

@@ -1,0 +1,58 @@
+package io.quanzi.platform.problem;
+
+import io.quanzi.platform.security.KeycloakRealmRoles;
+import io.quanzi.platform.security.ServiceAuthorizationRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A small app with one endpoint per kind of failure, to see what clients get. */
+@SpringBootApplication
+class ProblemTestApplication {
+
+    record Thing(@NotBlank @Size(max = 20) String name, int size) {}
+
+    @Bean
+    ServiceAuthorizationRules testRules() {
+        return exchanges -> exchanges.pathMatchers("/api/staff-only").hasRole(KeycloakRealmRoles.STAFF);
+    }
+
+    @RestController
+    static class FailingController {
+
+        @PostMapping("/api/things")
+        Mono<Thing> create(@Valid @RequestBody Thing thing) {
+            return Mono.just(thing);
+        }
+
+        @GetMapping("/api/duplicate")
+        Mono<String> duplicate() {
+            return Mono.error(new DuplicateKeyException("E11000 duplicate key error collection: secret.things"));
+        }
+
+        @GetMapping("/api/boom")
+        Mono<String> boom() {
+            return Mono.error(new IllegalStateException("connection string mongodb://admin:hunter2@db"));
+        }
+
+        @GetMapping("/api/teapot")
+        Mono<String> teapot() {
+            return Mono.error(new org.springframework.web.server.ResponseStatusException(
+                    HttpStatus.I_AM_A_TEAPOT, "Short and stout."));
+        }
+
+        @GetMapping("/api/staff-only")
+        Mono<String> staffOnly() {
+            return Mono.just("ok");
+        }
+    }
+}
