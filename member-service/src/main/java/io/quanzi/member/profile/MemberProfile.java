@@ -14,4 +14,8 @@ record MemberProfile(@Id String id, String subject, String displayName, String e
     static MemberProfile fromToken(String subject, String displayName, String email, Instant now) {
         return new MemberProfile(null, subject, displayName, email, now);
     }
+
+    MemberProfile withoutId() {
+        return new MemberProfile(null, subject, displayName, email, createdAt);
+    }
 }

@@ -1,6 +1,5 @@
 package io.quanzi.member.profile;
 
-import java.time.Instant;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +20,6 @@ class MemberProfileController {
     /** The caller's own profile; the identity comes from the token, never from the request. */
     @GetMapping("/me")
     Mono<MemberProfileResponse> me(@AuthenticationPrincipal Jwt token) {
-        return profiles.currentMember(token).map(MemberProfileResponse::of);
-    }
-
-    record MemberProfileResponse(String id, String subject, String displayName, String email, Instant createdAt) {
-
-        static MemberProfileResponse of(MemberProfile profile) {
-            return new MemberProfileResponse(
-                    profile.id(), profile.subject(), profile.displayName(), profile.email(), profile.createdAt());
-        }
+        return profiles.currentMember(token);
     }
 }

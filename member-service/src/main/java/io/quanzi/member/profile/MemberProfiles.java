@@ -22,7 +22,11 @@ class MemberProfiles {
      * Concurrent first calls race to insert; the unique index on {@code subject} lets exactly one
      * win and the others read the winner's profile.
      */
-    Mono<MemberProfile> currentMember(Jwt token) {
+    Mono<MemberProfileResponse> currentMember(Jwt token) {
+        return findOrCreate(token).map(MemberProfileResponse::of);
+    }
+
+    private Mono<MemberProfile> findOrCreate(Jwt token) {
         return repository
                 .findBySubject(token.getSubject())
                 .switchIfEmpty(Mono.defer(() -> repository.insert(newProfile(token))))

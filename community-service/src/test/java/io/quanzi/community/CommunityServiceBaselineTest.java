@@ -1,0 +1,9 @@
+package io.quanzi.community;
+
+import io.quanzi.platform.test.ServiceBaselineContract;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+@SpringBootTest
+@AutoConfigureWebTestClient
+class CommunityServiceBaselineTest extends ServiceBaselineContract {}

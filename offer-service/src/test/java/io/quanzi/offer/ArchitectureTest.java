@@ -1,0 +1,14 @@
+package io.quanzi.offer;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.quanzi.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.quanzi.offer", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests rules = ArchTests.in(ArchitectureRules.class);
+}

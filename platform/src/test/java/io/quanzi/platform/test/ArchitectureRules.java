@@ -1,0 +1,72 @@
+package io.quanzi.platform.test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.repository.Repository;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The layout rules every Quanzi app keeps (see STYLE.md). A service's architecture test includes
+ * them with {@code @ArchTest static final ArchTests rules = ArchTests.in(ArchitectureRules.class)}.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {}
+
+    /** Features (the packages under a service's root) never depend on each other in a circle. */
+    @ArchTest
+    public static final ArchRule featuresAreFreeOfCycles =
+            slices().matching("io.quanzi.*.(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+
+    /** A repository is its feature's business: no other feature can reach it. */
+    @ArchTest
+    public static final ArchRule repositoriesStayInsideTheirFeature = classes()
+            .that()
+            .areAssignableTo(Repository.class)
+            .should()
+            .notBePublic()
+            .allowEmptyShould(true);
+
+    /** Controllers speak in request and response records, never in stored documents or queries. */
+    @ArchTest
+    public static final ArchRule controllersNeverTouchDocumentsOrRepositories = noClasses()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Document.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(Repository.class)
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(ReactiveMongoOperations.class)
+            .allowEmptyShould(true);
+
+    /** Constructor injection only. */
+    @ArchTest
+    public static final ArchRule noFieldInjection =
+            noFields().should().beAnnotatedWith(Autowired.class).allowEmptyShould(true);
+
+    /** Nothing blocks on a reactive type, except start-up work that must finish before serving. */
+    @ArchTest
+    public static final ArchRule nothingBlocksOutsideStartup = noClasses()
+            .that()
+            .doNotImplement(ApplicationRunner.class)
+            .should()
+            .callMethod(Mono.class, "block")
+            .orShould()
+            .callMethod(Mono.class, "block", Duration.class)
+            .allowEmptyShould(true);
+}
