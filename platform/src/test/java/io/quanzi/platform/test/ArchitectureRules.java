@@ -10,9 +10,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.mongodb.core.ReactiveMongoOperations;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +18,11 @@ import reactor.core.publisher.Mono;
  * them with {@code @ArchTest static final ArchTests rules = ArchTests.in(ArchitectureRules.class)}.
  */
 public final class ArchitectureRules {
+
+    // By name, so apps without Spring Data (the gateway) can run the same rules.
+    private static final String REPOSITORY = "org.springframework.data.repository.Repository";
+    private static final String DOCUMENT = "org.springframework.data.mongodb.core.mapping.Document";
+    private static final String MONGO_OPERATIONS = "org.springframework.data.mongodb.core.ReactiveMongoOperations";
 
     private ArchitectureRules() {}
 
@@ -31,12 +33,8 @@ public final class ArchitectureRules {
 
     /** A repository is its feature's business: no other feature can reach it. */
     @ArchTest
-    public static final ArchRule repositoriesStayInsideTheirFeature = classes()
-            .that()
-            .areAssignableTo(Repository.class)
-            .should()
-            .notBePublic()
-            .allowEmptyShould(true);
+    public static final ArchRule repositoriesStayInsideTheirFeature =
+            classes().that().areAssignableTo(REPOSITORY).should().notBePublic().allowEmptyShould(true);
 
     /** Controllers speak in request and response records, never in stored documents or queries. */
     @ArchTest
@@ -45,13 +43,13 @@ public final class ArchitectureRules {
             .areAnnotatedWith(RestController.class)
             .should()
             .dependOnClassesThat()
-            .areAnnotatedWith(Document.class)
+            .areAnnotatedWith(DOCUMENT)
             .orShould()
             .dependOnClassesThat()
-            .areAssignableTo(Repository.class)
+            .areAssignableTo(REPOSITORY)
             .orShould()
             .dependOnClassesThat()
-            .areAssignableTo(ReactiveMongoOperations.class)
+            .areAssignableTo(MONGO_OPERATIONS)
             .allowEmptyShould(true);
 
     /** Constructor injection only. */

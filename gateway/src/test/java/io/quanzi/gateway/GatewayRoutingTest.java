@@ -1,0 +1,169 @@
+package io.quanzi.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The gateway against a stub member-service on a real socket: what it forwards, what it strips,
+ * what it answers itself.
+ */
+@SpringBootTest
+@AutoConfigureWebTestClient
+class GatewayRoutingTest {
+
+    /** What the stub service saw of the last request, by header name (lower case). */
+    static final Map<String, String> seen = new ConcurrentHashMap<>();
+
+    static final DisposableServer memberService = HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .route(routes -> routes.get("/api/members/me", (request, response) -> {
+                        seen.clear();
+                        request.requestHeaders()
+                                .forEach(header -> seen.put(header.getKey().toLowerCase(), header.getValue()));
+                        seen.put(":path", request.uri());
+                        return response.header("Content-Type", "application/json")
+                                .sendString(Mono.just("{\"ok\":true}"));
+                    })
+                    .get("/api/brands/taken", (request, response) -> response.status(409)
+                            .header("Content-Type", "application/problem+json")
+                            .sendString(Mono.just("{\"status\":409,\"title\":\"Conflict\"}"))))
+            .bindNow();
+
+    @Autowired
+    WebTestClient web;
+
+    WebTestClient member;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("MEMBER_SERVICE_URL", () -> "http://127.0.0.1:" + memberService.port());
+        // Nothing listens on port 1: community-service is "down".
+        registry.add("COMMUNITY_SERVICE_URL", () -> "http://127.0.0.1:1");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        memberService.disposeNow();
+    }
+
+    @BeforeEach
+    void signIn() {
+        member = web.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_member")));
+    }
+
+    @Test
+    void routesToTheServiceWithRequestIdAndWithoutBrowserCookies() {
+        String requestId = member.get()
+                .uri("/api/members/me")
+                .header("Cookie", "SESSION=secret-session")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.ok")
+                .isEqualTo(true)
+                .returnResult()
+                .getResponseHeaders()
+                .getFirst("X-Request-Id");
+
+        assertThat(seen.get(":path")).isEqualTo("/api/members/me");
+        assertThat(seen).doesNotContainKey("cookie");
+        assertThat(requestId).isNotBlank();
+        assertThat(seen.get("x-request-id")).isEqualTo(requestId);
+    }
+
+    @Test
+    void serviceErrorsPassThroughUnchanged() {
+        member.get()
+                .uri("/api/brands/taken")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void unreachableServiceIs503Problem() {
+        member.get()
+                .uri("/api/communities")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:service-unavailable")
+                .jsonPath("$.service")
+                .isEqualTo("community-service");
+    }
+
+    @Test
+    void fallbacksCannotBeCalledFromOutside() {
+        member.get().uri("/fallback/member-service").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void internalPathsAre404() {
+        member.get()
+                .uri("/internal/points/earn")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anonymousApiCallIs401ProblemButBrowserIsSentToLogin() {
+        web.get()
+                .uri("/api/members/me")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/oauth2/authorization/keycloak");
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        member.get()
+                .uri("/api/members/me")
+                .exchange()
+                .expectHeader()
+                .exists("Content-Security-Policy")
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY");
+    }
+}
