@@ -54,7 +54,9 @@ public final class DevStack {
                     alice / alice-demo   member
                     bob   / bob-demo     member
                     sam   / sam-demo     staff at demo-store-1
+                    kim   / kim-demo     staff at demo-store-2
                     ada   / ada-demo     brand admin of demo-brand
+                    otto  / otto-demo    brand admin of other-brand
 
                   Token for scripts (dev only):
                     curl -s -d grant_type=password -d client_id=quanzi-cli -d username=alice -d password=alice-demo \\
