@@ -22,10 +22,11 @@ import reactor.core.publisher.Mono;
 /**
  * Staff redeem a coupon by scanning its QR token at their store. In order: the store must be one of
  * the staff member's {@code store_ids}; the token must carry a valid offer-service signature and
- * not be expired; a coupon already redeemed says when and where; the token is consumed (one scan per
- * token, so a replayed code is refused); the offer must be active, the coupon unexpired and
- * redeemable at that store; then one conditional update ACTIVE → REDEEMED redeems it exactly once,
- * and an audit record notes who, where and when.
+ * not be expired; a coupon already redeemed says when and where; the offer must be redeemable at
+ * that store (a scan at the wrong shop spends nothing); then the token is spent (one scan per token,
+ * so a copied or replayed code is refused); the offer must be active and the coupon unexpired; then
+ * one conditional update ACTIVE → REDEEMED redeems it exactly once, and an audit record notes who,
+ * where and when.
  */
 @Service
 class Redemptions {
@@ -75,18 +76,32 @@ class Redemptions {
         }
         String staffId = staff.getSubject();
         return tokens.verify(request.token())
-                .flatMap(claims -> coupon(claims)
-                        .flatMap(coupon -> coupon.status() == CouponStatus.REDEEMED
-                                ? Mono.error(alreadyRedeemed(coupon))
-                                : consume(claims, coupon, storeId, staffId).then(Mono.defer(() -> redeemChecked(
-                                                coupon, storeId, staffId, claims)
-                                        // This scan used the token up: note why it was refused.
-                                        .onErrorResume(CouponProblem.class, refused -> outcome(claims, refused.slug())
-                                                .then(Mono.error(refused)))))))
+                .flatMap(claims -> coupon(claims).flatMap(coupon -> offers.terms(coupon.offerId())
+                        .flatMap(offer -> scan(claims, coupon, offer, storeId, staffId))))
                 .doOnError(
                         CouponProblem.class,
                         refused ->
                                 log.info("Redemption refused at store {} by {}: {}", storeId, staffId, refused.slug()));
+    }
+
+    private Mono<RedemptionView> scan(
+            QrTokens.QrClaims claims, Coupon coupon, OfferTerms offer, String storeId, String staffId) {
+        if (coupon.status() == CouponStatus.REDEEMED) {
+            return Mono.error(alreadyRedeemed(coupon));
+        }
+        if (!offer.redeemableAt(storeId)) {
+            // The wrong shop: the code is not spent, the member can show it where it is valid.
+            return Mono.error(CouponProblem.of(
+                    HttpStatus.FORBIDDEN,
+                    "store-not-redeemable",
+                    "This coupon cannot be redeemed at store " + storeId + "; it is valid at "
+                            + String.join(", ", offer.redeemableStoreIds()) + "."));
+        }
+        return consume(claims, coupon, storeId, staffId)
+                .then(Mono.defer(() -> redeemChecked(coupon, offer, storeId, staffId, claims)
+                        // This scan spent the token: note why it was refused.
+                        .onErrorResume(CouponProblem.class, refused -> outcome(claims, refused.slug())
+                                .then(Mono.error(refused)))));
     }
 
     private Mono<Coupon> coupon(QrTokens.QrClaims claims) {
@@ -117,9 +132,9 @@ class Redemptions {
     }
 
     private Mono<RedemptionView> redeemChecked(
-            Coupon coupon, String storeId, String staffId, QrTokens.QrClaims claims) {
-        return offers.terms(coupon.offerId()).flatMap(offer -> {
-            CouponProblem refusal = refusal(offer, coupon, storeId);
+            Coupon coupon, OfferTerms offer, String storeId, String staffId, QrTokens.QrClaims claims) {
+        return Mono.defer(() -> {
+            CouponProblem refusal = refusal(offer, coupon);
             if (refusal != null) {
                 return Mono.error(refusal);
             }
@@ -148,7 +163,7 @@ class Redemptions {
         });
     }
 
-    private CouponProblem refusal(OfferTerms offer, Coupon coupon, String storeId) {
+    private CouponProblem refusal(OfferTerms offer, Coupon coupon) {
         if (offer.status() == OfferStatus.PAUSED) {
             return CouponProblem.of(
                     HttpStatus.CONFLICT,
@@ -163,13 +178,6 @@ class Redemptions {
         }
         if (coupon.expiredAt(clock.instant())) {
             return expired(coupon);
-        }
-        if (!offer.redeemableAt(storeId)) {
-            return CouponProblem.of(
-                    HttpStatus.FORBIDDEN,
-                    "store-not-redeemable",
-                    "This coupon cannot be redeemed at store " + storeId + "; it is valid at "
-                            + String.join(", ", offer.redeemableStoreIds()) + ".");
         }
         return null;
     }

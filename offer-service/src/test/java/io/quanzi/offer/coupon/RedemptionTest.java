@@ -238,13 +238,25 @@ class RedemptionTest extends OfferServiceTest {
     @Test
     void aScannedTokenCannotBeReplayed() {
         String member = newMemberId();
-        String couponId = claimCoupon(member, createOffer());
+        String offerId = createOffer();
+        String couponId = claimCoupon(member, offerId);
         String token = qrToken(member, couponId);
-        expectProblem(redeem(token, OTHER_STORE), 403, "store-not-redeemable");
+        offerAction("pause", offerId);
+        expectProblem(redeem(token, STORE), 409, "offer-paused");
+        offerAction("resume", offerId);
 
         expectProblem(redeem(token, STORE), 409, "qr-token-replayed");
 
         redeem(qrToken(member, couponId), STORE).expectStatus().isOk();
+    }
+
+    @Test
+    void aScanAtTheWrongStoreDoesNotSpendTheToken() {
+        String member = newMemberId();
+        String token = qrToken(member, claimCoupon(member, createOffer()));
+        expectProblem(redeem(token, OTHER_STORE), 403, "store-not-redeemable");
+
+        redeem(token, STORE).expectStatus().isOk();
     }
 
     @Test
