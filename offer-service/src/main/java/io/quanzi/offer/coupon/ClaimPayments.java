@@ -1,23 +1,48 @@
 package io.quanzi.offer.coupon;
 
-import org.springframework.http.HttpStatus;
+import io.quanzi.offer.points.PointsLedger;
+import io.quanzi.offer.points.PointsProblems;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import reactor.core.publisher.Mono;
 
-/** Pays a points-priced claim through the points ledger, and refunds it. */
+/**
+ * Pays a points-priced claim through the points ledger, and refunds it. Both are idempotent by keys
+ * derived from the claim id, so the request, a retry and the recovery job can all call them: a
+ * claim is charged at most once and refunded at most once.
+ */
 @Component
 class ClaimPayments {
 
-    /** Spends the claim's points price; idempotent by the claim's spend key. */
-    Mono<Void> spend(Claim claim) {
-        return Mono.error(CouponProblem.of(
-                HttpStatus.CONFLICT,
-                "points-unavailable",
-                "Points-priced offers cannot be claimed yet: the points ledger is not wired in."));
+    private final PointsLedger ledger;
+
+    ClaimPayments(PointsLedger ledger) {
+        this.ledger = ledger;
     }
 
-    /** Refunds the claim's spend, if there was one; idempotent by the claim's refund key. */
+    /** Spends the claim's points price; a 409 {@code insufficient-points} problem when the balance is short. */
+    Mono<Void> spend(Claim claim) {
+        return ledger.spend(claim.memberId(), claim.brandId(), claim.pointsPrice(), claim.spendKey(), claim.sourceRef())
+                .then();
+    }
+
+    /**
+     * Refunds the claim's spend. When there is nothing to refund (the spend never happened, or the
+     * ledger refused it) that is the end state wanted, not a failure.
+     */
     Mono<Void> refund(Claim claim) {
-        return Mono.empty();
+        return ledger.refund(claim.memberId(), claim.brandId(), claim.spendKey(), claim.refundKey())
+                .then()
+                .onErrorResume(ClaimPayments::nothingToRefund, nothing -> Mono.empty());
+    }
+
+    private static boolean nothingToRefund(Throwable failure) {
+        if (!(failure instanceof ErrorResponse response)) {
+            return false;
+        }
+        String type = String.valueOf(response.getBody().getType());
+        return response.getStatusCode().value() == 404
+                || type.endsWith(":nothing-to-reverse")
+                || type.endsWith(":" + PointsProblems.ALREADY_REVERSED);
     }
 }

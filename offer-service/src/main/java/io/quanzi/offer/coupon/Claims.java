@@ -160,7 +160,8 @@ class Claims {
                                         "limit-reached",
                                         "You already hold the most coupons of \"" + offer.title()
                                                 + "\" a member may claim (" + offer.perMemberLimit() + ").")))
-                .onErrorMap(failure -> !(failure instanceof ErrorResponse), failure -> incomplete(claim, failure));
+                // A refusal (4xx) was already handled; anything else leaves the claim to the recovery job.
+                .onErrorMap(failure -> !isRefusal(failure), failure -> incomplete(claim, failure));
     }
 
     private Mono<Result> takeStock(Claim claim, OfferTerms offer) {

@@ -17,7 +17,9 @@ import java.util.List;
 final class OfferRequests {
 
     static final String ID = MemberFacts.ID;
-    static final String TIER = "^[A-Za-z0-9_-]{1,32}$";
+    /** Tier names as the brand defines them ("Fan", "Core fan", "金卡"): letters, digits, spaces inside, _ and -. */
+    static final String TIER = "^[\\p{L}\\p{N}_-]([\\p{L}\\p{N} _-]{0,30}[\\p{L}\\p{N}_-])?$";
+
     static final String IMAGE_URL = "^https?://[^\\s\"<>]{1,490}$";
     static final int MAX_STOCK = 1_000_000;
     static final int MAX_PER_MEMBER = 100;

@@ -1,6 +1,5 @@
 package io.quanzi.offer.support;
 
-import io.quanzi.offer.TestClock;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest
 @AutoConfigureWebTestClient
+@Import(RealTimeTestClock.class)
 public abstract class OfferServiceTest {
 
     public static final String BRAND = "brand-a";

@@ -1,4 +1,4 @@
-package io.quanzi.offer;
+package io.quanzi.offer.support;
 
 import java.time.Clock;
 import java.time.Duration;
