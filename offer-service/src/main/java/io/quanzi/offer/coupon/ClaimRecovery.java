@@ -41,8 +41,15 @@ class ClaimRecovery {
         this.clock = clock;
     }
 
-    /** One pass over the stale claims; emits how many it recovered. */
+    /**
+     * One pass over the stale claims; emits how many it looked at. Deferred: the scheduler
+     * subscribes to the same Mono on every run, so "now" must be read at subscription.
+     */
     Mono<Long> runOnce() {
+        return Mono.defer(this::pass);
+    }
+
+    private Mono<Long> pass() {
         Query stale = Query.query(Criteria.where("state")
                         .in(List.of(ClaimState.RESERVED, ClaimState.PAID, ClaimState.FAILED))
                         .and("leaseUntil")

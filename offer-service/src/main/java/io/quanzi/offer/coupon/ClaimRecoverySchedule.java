@@ -22,6 +22,7 @@ class ClaimRecoverySchedule {
             initialDelayString = "${quanzi.coupons.recovery.interval:30s}",
             fixedDelayString = "${quanzi.coupons.recovery.interval:30s}")
     Mono<Void> recoverStaleClaims() {
+        // Called once; the scheduler subscribes to the returned Mono on every run.
         return recovery.runOnce().then();
     }
 }
