@@ -109,16 +109,33 @@ class ClaimSteps {
                 .set("failureStatus", reason.getStatusCode().value())
                 .set("failureType", reason.slug())
                 .set("failureDetail", reason.getBody().getDetail());
-        return move(claim, ClaimState.RESERVED, ClaimState.FAILED, failure).flatMap(this::release);
+        return move(claim, ClaimState.RESERVED, ClaimState.FAILED, failure)
+                .flatMap(this::release)
+                .switchIfEmpty(Mono.defer(() -> giveBackIfLost(claim)));
     }
 
     /** Gives back the slot, the stock unit and the points of a FAILED claim, then marks it RELEASED. */
     Mono<Claim> release(Claim failed) {
-        Mono<Void> refund = failed.paysPoints() ? payments.refund(failed) : Mono.empty();
-        return slots.release(failed.offerId(), failed.memberId(), failed.id())
-                .then(stock.giveBack(failed.offerId(), failed.id()))
-                .then(refund)
-                .then(move(failed, ClaimState.FAILED, ClaimState.RELEASED, new Update()));
+        return giveBack(failed)
+                .then(Mono.defer(() -> move(failed, ClaimState.FAILED, ClaimState.RELEASED, new Update())));
+    }
+
+    /**
+     * For a driver that finds its claim was rolled back without it (it stalled past its lease and
+     * the recovery job took over): gives back whatever it took after the rollback. Does nothing
+     * to a claim that is still going or done.
+     */
+    Mono<Claim> giveBackIfLost(Claim claim) {
+        return byId(claim.id())
+                .filter(current -> current.state() == ClaimState.FAILED || current.state() == ClaimState.RELEASED)
+                .flatMap(lost -> giveBack(lost).thenReturn(lost));
+    }
+
+    private Mono<Void> giveBack(Claim claim) {
+        Mono<Void> refund = claim.paysPoints() ? payments.refund(claim) : Mono.empty();
+        return slots.release(claim.offerId(), claim.memberId(), claim.id())
+                .then(stock.giveBack(claim.offerId(), claim.id()))
+                .then(refund);
     }
 
     /**

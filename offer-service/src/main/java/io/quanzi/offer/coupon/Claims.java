@@ -182,8 +182,11 @@ class Claims {
         return spend.then(Mono.defer(() -> steps.move(claim, ClaimState.RESERVED, ClaimState.PAID, new Update())))
                 .flatMap(paid -> checkpoint.reached(Step.PAID, claim.id()).then(steps.issue(paid, offer)))
                 .map(coupon -> new Result(CouponView.of(coupon, clock.instant()), true))
-                // The claim moved on without us (the recovery job took it over): answer as it ended.
-                .switchIfEmpty(Mono.defer(() -> steps.byId(claim.id()).flatMap(this::answer)));
+                // The recovery job rolled the claim back while this request stalled: give back what we
+                // took since (slot, unit, points), then answer as the claim ended.
+                .switchIfEmpty(Mono.defer(() -> steps.giveBackIfLost(claim)
+                        .then(Mono.defer(() -> steps.byId(claim.id())))
+                        .flatMap(this::answer)));
     }
 
     private static boolean isRefusal(Throwable failure) {

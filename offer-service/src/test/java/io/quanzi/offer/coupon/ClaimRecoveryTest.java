@@ -138,6 +138,29 @@ class ClaimRecoveryTest extends OfferServiceTest {
         assertThat(claimOf(member, key).state()).isEqualTo(ClaimState.ISSUED);
     }
 
+    @Test
+    void requestThatStalledPastItsLeaseGivesBackWhatItTookAfterTheRollback() {
+        String offerId = lastUnitOffer();
+        String member = newMemberId();
+        String key = newKey();
+        // While the request stalls after taking its slot, its lease runs out and the recovery job
+        // rolls the claim back; then the request goes on and takes the stock unit.
+        crashes.stallAfter(Step.SLOT_TAKEN, () -> {
+            clock.advance(steps.lease().plusSeconds(1));
+            return recovery.runOnce();
+        });
+
+        expectProblem(claim(member, offerId, key), 409, "claim-abandoned");
+
+        assertThat(claimOf(member, key).state()).isEqualTo(ClaimState.RELEASED);
+        assertThat(remaining(offerId))
+                .as("unit taken after the rollback, given back")
+                .isEqualTo(1);
+        assertThat(slotCount(offerId, member)).isZero();
+        assertThat(couponCount(offerId)).isZero();
+        claimCoupon(member, offerId);
+    }
+
     private String lastUnitOffer() {
         Map<String, Object> body = offerBody();
         body.put("totalStock", 1);

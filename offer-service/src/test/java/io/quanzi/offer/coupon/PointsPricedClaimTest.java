@@ -142,6 +142,26 @@ class PointsPricedClaimTest extends OfferServiceTest {
     }
 
     @Test
+    void requestThatStalledPastItsLeaseRefundsASpendMadeAfterTheRollback() {
+        String offerId = reward(1);
+        String member = memberWith(500);
+        String key = newKey();
+        // The recovery job rolls the claim back (nothing spent yet, nothing to refund) while the
+        // request stalls; then the request spends, finds its claim gone, and refunds.
+        crashes.stallAfter(Step.STOCK_TAKEN, () -> {
+            clock.advance(steps.lease().plusSeconds(1));
+            return recovery.runOnce();
+        });
+
+        expectProblem(claim(member, offerId, key), 409, "claim-abandoned");
+
+        assertThat(balance(member)).isEqualTo(500);
+        assertThat(refunds(member)).isEqualTo(1);
+        assertThat(stock.remaining(offerId).block()).isEqualTo(1);
+        assertThat(slotCount(offerId, member)).isZero();
+    }
+
+    @Test
     void tierRestrictedOfferOpensWhenTheMemberReachesTheTier() {
         Map<String, Object> body = offerBody();
         body.put("eligibility", Map.of("tiers", List.of("Core fan", "Ambassador")));
