@@ -122,7 +122,7 @@ class Claims {
                     "\"" + offer.title() + "\" ended at " + offer.validUntil() + "."));
         }
         if (offer.soldOut()) {
-            return Mono.error(OfferProblem.soldOut(offer.title()));
+            return Mono.error(soldOut(offer));
         }
         return offers.isEligible(offer, memberId)
                 .flatMap(eligible -> eligible

@@ -88,8 +88,8 @@ class DropConcurrencyTest extends OfferServiceTest {
         long claimRecords = mongo.count(Query.query(Criteria.where("offerId").is(offerId)), Claim.class)
                 .block();
         log.info(
-                "Drop run {}: stock {}, {} claims by {} members, issued {}, answers {}, claim records {}"
-                        + " (the rest refused before any write), buckets left {}, {} ms",
+                "Drop run {}: stock {}, {} claims by {} members, issued {}, answers {}, claim records {},"
+                        + " buckets left {}, {} ms",
                 run,
                 STOCK,
                 claimers.size(),
@@ -100,6 +100,34 @@ class DropConcurrencyTest extends OfferServiceTest {
                 buckets,
                 millis);
 
+        // Latecomers once the drop is known sold out: refused before any write.
+        List<String> latecomers = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            latecomers.add(newMemberId());
+        }
+        long lateStarted = System.nanoTime();
+        List<String> lateAnswers = Flux.fromIterable(latecomers)
+                .flatMap(
+                        member -> claims.claim(member, offerId, newKey())
+                                .map(result -> "issued")
+                                .onErrorResume(CouponProblem.class, refused -> Mono.just(refused.slug()))
+                                .subscribeOn(Schedulers.parallel()),
+                        latecomers.size())
+                .collectList()
+                .block(Duration.ofSeconds(60));
+        long lateMillis = (System.nanoTime() - lateStarted) / 1_000_000;
+        long recordsAfterLate = mongo.count(
+                        Query.query(Criteria.where("offerId").is(offerId)), Claim.class)
+                .block();
+        log.info(
+                "Drop run {}: {} latecomers after sell-out all answered sold-out in {} ms, new claim records {}",
+                run,
+                latecomers.size(),
+                lateMillis,
+                recordsAfterLate - claimRecords);
+
+        assertThat(lateAnswers).containsOnly("sold-out").hasSize(MEMBERS);
+        assertThat(recordsAfterLate).as("no writes once known sold out").isEqualTo(claimRecords);
         assertThat(coupons).as("coupons issued in run %d", run).hasSize(STOCK);
         assertThat(membersWithCoupon).as("members with a coupon in run %d", run).isEqualTo(STOCK);
         assertThat(answers.get("issued")).isEqualTo((long) STOCK);
