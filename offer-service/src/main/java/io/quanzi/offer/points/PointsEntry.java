@@ -6,13 +6,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One append-only ledger line. Only {@code state}, {@code balanceAfter}, {@code decidedAt},
- * {@code rejection} and (on the entry being reversed) {@code reversedBy} ever change after the
- * insert; the amounts never do.
+ * {@code rejection}, {@code reversedBy} (on the entry being taken back) and {@code expiryDone}
+ * (on a batch past its date) ever change after the insert; the amounts never do.
  *
  * <p>Amounts, all signed: {@code points} is the change to the balance. {@code batchDelta} and
  * {@code batchExpiresAt} describe earning batches (positive for an earning, negative for its
  * reversal, same date), {@code consumes} the points taken from batches (spends, expiries, negative
- * adjustments; negative for a refund), and {@code qualifying}/{@code qualifyingAt} what counts for
+ * adjustments), and {@code qualifying}/{@code qualifyingAt} what counts for
  * tiers. So {@code points = batchDelta - consumes} on every entry.
  *
  * @param idempotencyKey the caller's key with an operation prefix ({@code earn:}, {@code spend:}…),
@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param actor who asked for it: a service client, a staff member or a brand admin (audit)
  * @param targetEntryId the entry a REVERSE or REFUND takes back
  * @param expectedApplyCount an expiry applies only if the account has not changed since computed
+ * @param expiryDone on an earning batch: its date passed and the expiry job has accounted for it
  */
 @Document("points_entries")
 record PointsEntry(
@@ -47,6 +48,7 @@ record PointsEntry(
         String targetEntryId,
         Long expectedApplyCount,
         String reversedBy,
+        Boolean expiryDone,
         EntryState state,
         Long balanceAfter,
         String rejection,
@@ -130,19 +132,28 @@ record PointsEntry(
             return this;
         }
 
-        Builder reversing(PointsEntry target) {
-            this.targetEntryId = target.id();
-            if (target.type() == EntryType.SPEND) {
-                this.points = -target.points();
-                this.consumes = -target.consumes();
-            } else {
-                this.points = -target.points();
-                this.batchDelta = -target.batchDelta();
-                this.batchExpiresAt = target.batchExpiresAt();
-                this.qualifying = -target.qualifying();
-                this.qualifyingAt = target.qualifyingAt();
-            }
-            this.basePoints = Math.abs(this.points);
+        /** Takes back a whole earning: its batch and its tier-qualifying points. */
+        Builder reversing(PointsEntry earning) {
+            this.targetEntryId = earning.id();
+            this.points = -earning.points();
+            this.basePoints = earning.points();
+            this.batchDelta = -earning.batchDelta();
+            this.batchExpiresAt = earning.batchExpiresAt();
+            this.qualifying = -earning.qualifying();
+            this.qualifyingAt = earning.qualifyingAt();
+            return this;
+        }
+
+        /**
+         * Gives back the points of a spend as a new batch that expires like a fresh earning: the
+         * points a spend consumed are not tracked batch by batch, so they cannot return to them.
+         */
+        Builder refunding(PointsEntry spend, Instant expiresAt) {
+            this.targetEntryId = spend.id();
+            this.points = spend.consumes();
+            this.basePoints = spend.consumes();
+            this.batchDelta = spend.consumes();
+            this.batchExpiresAt = expiresAt;
             return this;
         }
 
@@ -179,6 +190,7 @@ record PointsEntry(
                     qualifyingAt == null && qualifying != 0 ? createdAt : qualifyingAt,
                     targetEntryId,
                     expectedApplyCount,
+                    null,
                     null,
                     EntryState.PENDING,
                     null,

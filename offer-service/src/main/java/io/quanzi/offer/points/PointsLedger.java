@@ -52,37 +52,20 @@ public class PointsLedger {
     public Mono<PointsResult> spend(
             String memberId, String brandId, long points, String idempotencyKey, String sourceRef) {
         if (points <= 0) {
-            return Mono.error(badRequest("A spend needs a positive number of points."));
+            return Mono.error(Problems.problem(
+                    HttpStatus.BAD_REQUEST, "bad-request", "A spend needs a positive number of points."));
         }
-        String fingerprint = Fingerprint.of("spend", memberId, brandId, points, sourceRef);
-        return write(
-                brandId,
-                "spend:" + idempotencyKey,
-                idempotencyKey,
-                fingerprint,
-                () -> Mono.just(PointsEntry.builder(EntryType.SPEND, brandId, memberId)
-                        .key("spend:" + idempotencyKey, idempotencyKey, fingerprint)
-                        .describe(null, null, sourceRef, "offer-service")
-                        .at(clock.instant())
-                        .consuming(points)
-                        .build()));
+        return execute(spendOperation(memberId, brandId, points, idempotencyKey, sourceRef));
     }
 
     /**
      * Gives back the points of an applied spend, once: a second refund of the same spend under
      * another key fails with 409 {@code already-reversed}; 404 if no such spend of this member.
+     * The points come back as a new batch that expires like a fresh earning.
      */
     public Mono<PointsResult> refund(
             String memberId, String brandId, String spendIdempotencyKey, String idempotencyKey) {
-        String fingerprint = Fingerprint.of("refund", memberId, brandId, spendIdempotencyKey);
-        return write(brandId, "refund:" + idempotencyKey, idempotencyKey, fingerprint, () -> target(
-                        brandId, memberId, "spend:" + spendIdempotencyKey, "spend")
-                .map(spend -> PointsEntry.builder(EntryType.REFUND, brandId, memberId)
-                        .key("refund:" + idempotencyKey, idempotencyKey, fingerprint)
-                        .describe(null, "refund of spend " + spendIdempotencyKey, spend.sourceRef(), null)
-                        .at(clock.instant())
-                        .reversing(spend)
-                        .build()));
+        return execute(refundOperation(memberId, brandId, spendIdempotencyKey, idempotencyKey));
     }
 
     /**
@@ -98,13 +81,7 @@ public class PointsLedger {
             String idempotencyKey,
             String sourceRef,
             String actor) {
-        String fingerprint = Fingerprint.of("earn", memberId, brandId, activity, sourceRef, points);
-        return write(brandId, "earn:" + idempotencyKey, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
-                .flatMap(brandRules -> earning(
-                                brandRules, memberId, points != null ? points : brandRules.pointsFor(activity))
-                        .map(builder -> builder.key("earn:" + idempotencyKey, idempotencyKey, fingerprint)
-                                .describe(activity.name(), null, sourceRef, actor)
-                                .build())));
+        return execute(earnOperation(memberId, brandId, activity, points, idempotencyKey, sourceRef, actor));
     }
 
     /**
@@ -116,7 +93,7 @@ public class PointsLedger {
         String fingerprint =
                 Fingerprint.of("purchase", memberId, brandId, amount.setScale(2).toPlainString());
         String key = "purchase:" + purchaseId;
-        return write(brandId, key, purchaseId, fingerprint, () -> rules.forBrand(brandId)
+        return execute(new Operation(brandId, key, purchaseId, fingerprint, () -> rules.forBrand(brandId)
                 .flatMap(brandRules -> earning(
                                 brandRules,
                                 memberId,
@@ -125,7 +102,7 @@ public class PointsLedger {
                                         .longValueExact())
                         .map(builder -> builder.key(key, purchaseId, fingerprint)
                                 .describe("PURCHASE", null, "purchase:" + purchaseId, actor)
-                                .build())));
+                                .build()))));
     }
 
     /**
@@ -135,7 +112,7 @@ public class PointsLedger {
     public Mono<PointsResult> reverse(
             String memberId, String brandId, String reversesKey, String idempotencyKey, String reason, String actor) {
         String fingerprint = Fingerprint.of("reverse", memberId, brandId, reversesKey, reason);
-        return reversal(
+        return execute(reversal(
                 memberId,
                 brandId,
                 "earn:" + reversesKey,
@@ -143,13 +120,13 @@ public class PointsLedger {
                 idempotencyKey,
                 fingerprint,
                 reason,
-                actor);
+                actor));
     }
 
     /** Takes back the points of a refunded purchase, once. */
     public Mono<PointsResult> reversePurchase(String memberId, String brandId, String purchaseId, String actor) {
         String fingerprint = Fingerprint.of("purchase-refund", memberId, brandId, purchaseId);
-        return reversal(
+        return execute(reversal(
                 memberId,
                 brandId,
                 "purchase:" + purchaseId,
@@ -157,7 +134,7 @@ public class PointsLedger {
                 purchaseId,
                 fingerprint,
                 "purchase refunded",
-                actor);
+                actor));
     }
 
     /** The member's balance at the brand; 0 without an account. */
@@ -176,7 +153,7 @@ public class PointsLedger {
             String memberId, String brandId, long points, String reason, String idempotencyKey, String actor) {
         String fingerprint = Fingerprint.of("adjust", memberId, brandId, points, reason);
         String key = "adjust:" + idempotencyKey;
-        return write(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
+        return execute(new Operation(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
                 .map(brandRules -> {
                     Instant now = clock.instant();
                     PointsEntry.Builder builder = PointsEntry.builder(EntryType.ADJUST, brandId, memberId)
@@ -187,10 +164,72 @@ public class PointsLedger {
                                     ? builder.earning(points, "1", points, expiry(brandRules, now), false)
                                     : builder.consuming(-points))
                             .build();
+                })));
+    }
+
+    /**
+     * One write: the entry's key and request fingerprint, and how to draft the entry when the key
+     * is new. Package-private so tests can run the steps one by one, as a crash would leave them.
+     */
+    record Operation(
+            String brandId, String key, String clientKey, String fingerprint, Supplier<Mono<PointsEntry>> draft) {}
+
+    Operation spendOperation(String memberId, String brandId, long points, String idempotencyKey, String sourceRef) {
+        String fingerprint = Fingerprint.of("spend", memberId, brandId, points, sourceRef);
+        String key = "spend:" + idempotencyKey;
+        return new Operation(
+                brandId,
+                key,
+                idempotencyKey,
+                fingerprint,
+                () -> Mono.just(PointsEntry.builder(EntryType.SPEND, brandId, memberId)
+                        .key(key, idempotencyKey, fingerprint)
+                        .describe(null, null, sourceRef, null)
+                        .at(clock.instant())
+                        .consuming(points)
+                        .build()));
+    }
+
+    Operation refundOperation(String memberId, String brandId, String spendIdempotencyKey, String idempotencyKey) {
+        String fingerprint = Fingerprint.of("refund", memberId, brandId, spendIdempotencyKey);
+        String key = "refund:" + idempotencyKey;
+        return new Operation(brandId, key, idempotencyKey, fingerprint, () -> target(
+                        brandId, memberId, "spend:" + spendIdempotencyKey, "spend")
+                .zipWith(rules.forBrand(brandId))
+                .map(spendAndRules -> {
+                    Instant now = clock.instant();
+                    return PointsEntry.builder(EntryType.REFUND, brandId, memberId)
+                            .key(key, idempotencyKey, fingerprint)
+                            .describe(
+                                    null,
+                                    "refund of spend " + spendIdempotencyKey,
+                                    spendAndRules.getT1().sourceRef(),
+                                    null)
+                            .at(now)
+                            .refunding(spendAndRules.getT1(), expiry(spendAndRules.getT2(), now))
+                            .build();
                 }));
     }
 
-    private Mono<PointsResult> reversal(
+    Operation earnOperation(
+            String memberId,
+            String brandId,
+            Activity activity,
+            Long points,
+            String idempotencyKey,
+            String sourceRef,
+            String actor) {
+        String fingerprint = Fingerprint.of("earn", memberId, brandId, activity, sourceRef, points);
+        String key = "earn:" + idempotencyKey;
+        return new Operation(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
+                .flatMap(brandRules -> earning(
+                                brandRules, memberId, points != null ? points : brandRules.pointsFor(activity))
+                        .map(builder -> builder.key(key, idempotencyKey, fingerprint)
+                                .describe(activity.name(), null, sourceRef, actor)
+                                .build())));
+    }
+
+    Operation reversal(
             String memberId,
             String brandId,
             String targetKey,
@@ -199,7 +238,7 @@ public class PointsLedger {
             String fingerprint,
             String reason,
             String actor) {
-        return write(brandId, key, clientKey, fingerprint, () -> target(brandId, memberId, targetKey, "earning")
+        return new Operation(brandId, key, clientKey, fingerprint, () -> target(brandId, memberId, targetKey, "earning")
                 .map(earning -> PointsEntry.builder(EntryType.REVERSE, brandId, memberId)
                         .key(key, clientKey, fingerprint)
                         .describe(earning.activity(), reason, earning.sourceRef(), actor)
@@ -249,14 +288,13 @@ public class PointsLedger {
      * The one path of every write: find or record the entry under its key, check it is the same
      * request, drive it through the remaining steps, then let tiers react to earnings.
      */
-    private Mono<PointsResult> write(
-            String brandId, String key, String clientKey, String fingerprint, Supplier<Mono<PointsEntry>> draft) {
-        return steps.find(brandId, key)
+    Mono<PointsResult> execute(Operation operation) {
+        return steps.find(operation.brandId(), operation.key())
                 .map(existing -> new LedgerSteps.Recorded(existing, true))
-                .switchIfEmpty(Mono.defer(() -> draft.get().flatMap(steps::record)))
+                .switchIfEmpty(Mono.defer(() -> operation.draft().get().flatMap(steps::record)))
                 .flatMap(recorded -> {
-                    if (!recorded.entry().fingerprint().equals(fingerprint)) {
-                        return Mono.error(PointsProblems.keyReused(clientKey));
+                    if (!recorded.entry().fingerprint().equals(operation.fingerprint())) {
+                        return Mono.error(PointsProblems.keyReused(operation.clientKey()));
                     }
                     return steps.drive(recorded.entry())
                             .flatMap(entry -> qualification.afterApplied(entry).thenReturn(entry))
@@ -282,9 +320,5 @@ public class PointsLedger {
                                         entry.balanceAfter() == null ? 0 : entry.balanceAfter(), -entry.points()));
             case PENDING -> Mono.error(PointsProblems.pending());
         };
-    }
-
-    private static RuntimeException badRequest(String detail) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
     }
 }

@@ -20,7 +20,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * embedded MongoDB-wire server, a clock tests move by hand (it replaces the app's {@code Clock}), scheduled jobs off (tests run them).
  * Tests isolate themselves with fresh brand and member ids.
  */
-@SpringBootTest(properties = "quanzi.points.jobs.enabled=false")
+@SpringBootTest(
+        properties = {
+            "quanzi.points.jobs.enabled=false",
+            // The embedded server warns on every aggregation cursor option it ignores.
+            "logging.level.de.bwaldvogel.mongo.backend.aggregation=ERROR"
+        })
 @AutoConfigureWebTestClient
 @Import(TestClockConfiguration.class)
 public abstract class OfferTestSupport {
