@@ -134,6 +134,39 @@ class OffersIT {
     }
 
     @Test
+    void pointsPricedRewardSpendsThePointsOnce() {
+        String ada = keycloak.userToken("ada");
+        String bob = keycloak.userToken("bob");
+        String bobId = GatewayApiIT.claims(bob).get("sub").asString();
+        String earnKey = "it-earn-" + UUID.randomUUID();
+        Http.Reply earned = http.send(HttpRequest.newBuilder(
+                        URI.create(stack.serviceUrl("offer-service") + "/internal/points/earn"))
+                .header("Authorization", "Bearer " + keycloak.serviceToken("community-service"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"idempotencyKey\":\"" + earnKey + "\",\"memberId\":\""
+                        + bobId + "\",\"brandId\":\"demo-brand\",\"activity\":\"CHECK_IN\",\"sourceRef\":\"it\","
+                        + "\"points\":400}")));
+        assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
+        long balance = earned.json().get("balance").asLong();
+        String body = offer("demo-brand")
+                .replace("\"DISCOUNT_COUPON\"", "\"POINTS_REWARD\"")
+                .replace("\"totalStock\"", "\"pointsPrice\":300,\"totalStock\"");
+        Http.Reply created = post("/api/offers", ada, body, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String offerId = created.json().get("id").asString();
+        String key = "it-" + UUID.randomUUID();
+
+        Http.Reply claimed = post("/api/offers/" + offerId + "/claims", bob, null, key);
+        Http.Reply again = post("/api/offers/" + offerId + "/claims", bob, null, key);
+
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        Http.Reply points = get("/api/points/me?brandId=demo-brand", bob);
+        assertThat(points.status()).as(points.toString()).isEqualTo(200);
+        assertThat(points.json().get("balance").asLong()).as("charged once").isEqualTo(balance - 300);
+    }
+
+    @Test
     void qrTokenKeysArePublicThroughTheGateway() {
         Http.Reply jwks = http.get(stack.gatewayUrl() + "/api/coupons/jwks", "Accept", "application/json");
 
