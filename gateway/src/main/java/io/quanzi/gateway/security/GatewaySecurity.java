@@ -72,6 +72,9 @@ class GatewaySecurity {
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/favicon.ico")
                         .permitAll()
+                        // The public keys of coupon QR tokens, for staff apps that verify offline.
+                        .pathMatchers(HttpMethod.GET, "/api/coupons/jwks")
+                        .permitAll()
                         .pathMatchers("/fallback/**")
                         .denyAll()
                         .anyExchange()

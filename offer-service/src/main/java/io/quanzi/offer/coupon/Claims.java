@@ -1,0 +1,268 @@
+package io.quanzi.offer.coupon;
+
+import io.quanzi.offer.coupon.ClaimCheckpoint.Step;
+import io.quanzi.offer.offer.OfferProblem;
+import io.quanzi.offer.offer.OfferStatus;
+import io.quanzi.offer.offer.OfferStock;
+import io.quanzi.offer.offer.OfferTerms;
+import io.quanzi.offer.offer.Offers;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Claims an offer for a member, without transactions. The claim record comes first (unique per
+ * member and idempotency key), then each step is one conditional single-document update: take a
+ * member slot ({@code count < limit}), take a stock unit from a bucket ({@code remaining > 0}), spend
+ * the points price (idempotent by the claim's key), mark PAID, issue the coupon (unique per claim),
+ * mark ISSUED. A refusal half-way gives back what was taken; a crash half-way leaves the claim for
+ * {@link ClaimRecovery}. Once an offer is known sold out, claims are refused before any write.
+ */
+@Service
+class Claims {
+
+    private static final Logger log = LoggerFactory.getLogger(Claims.class);
+
+    private final Offers offers;
+    private final OfferStock stock;
+    private final MemberSlots slots;
+    private final ClaimPayments payments;
+    private final ClaimSteps steps;
+    private final ClaimRecovery recovery;
+    private final ClaimCheckpoint checkpoint;
+    private final Clock clock;
+
+    Claims(
+            Offers offers,
+            OfferStock stock,
+            MemberSlots slots,
+            ClaimPayments payments,
+            ClaimSteps steps,
+            ClaimRecovery recovery,
+            ObjectProvider<ClaimCheckpoint> checkpoint,
+            Clock clock) {
+        this.offers = offers;
+        this.stock = stock;
+        this.slots = slots;
+        this.payments = payments;
+        this.steps = steps;
+        this.recovery = recovery;
+        this.checkpoint = checkpoint.getIfAvailable(() -> ClaimCheckpoint.NONE);
+        this.clock = clock;
+    }
+
+    /** The coupon the claim issued, and whether this call issued it (false on a repeat). */
+    record Result(CouponView coupon, boolean created) {}
+
+    Mono<Result> claim(String memberId, String offerId, String idempotencyKey) {
+        return steps.find(memberId, idempotencyKey)
+                .flatMap(existing -> repeat(existing, offerId))
+                .switchIfEmpty(Mono.defer(() -> fresh(memberId, offerId, idempotencyKey)));
+    }
+
+    private Mono<Result> fresh(String memberId, String offerId, String idempotencyKey) {
+        return offers.terms(offerId).flatMap(offer -> claimable(offer, memberId)
+                .then(Mono.defer(() -> steps.insert(newClaim(memberId, offer, idempotencyKey))))
+                .flatMap(claim -> drive(claim, offer))
+                // Only the insert can raise this (drive turns its own failures into problems): the same
+                // key was sent twice at once and the other request made the claim.
+                .onErrorResume(DuplicateKeyException.class, raced -> steps.find(memberId, idempotencyKey)
+                        .flatMap(existing -> repeat(existing, offerId))));
+    }
+
+    private Claim newClaim(String memberId, OfferTerms offer, String idempotencyKey) {
+        Instant now = clock.instant();
+        return new Claim(
+                null,
+                memberId,
+                idempotencyKey,
+                offer.id(),
+                offer.brandId(),
+                offer.pointsPrice(),
+                ClaimState.RESERVED,
+                null,
+                0,
+                null,
+                null,
+                now,
+                now,
+                now.plus(steps.lease()));
+    }
+
+    /** Validity, status, the sold-out flag and eligibility: all checked before anything is written. */
+    private Mono<Void> claimable(OfferTerms offer, String memberId) {
+        Instant now = clock.instant();
+        if (offer.status() == OfferStatus.PAUSED) {
+            return Mono.error(CouponProblem.of(
+                    HttpStatus.CONFLICT, "offer-paused", "\"" + offer.title() + "\" is paused for now."));
+        }
+        if (offer.status() == OfferStatus.CLOSED) {
+            return Mono.error(
+                    CouponProblem.of(HttpStatus.CONFLICT, "offer-closed", "\"" + offer.title() + "\" is closed."));
+        }
+        if (now.isBefore(offer.validFrom())) {
+            return Mono.error(CouponProblem.of(
+                    HttpStatus.CONFLICT,
+                    "offer-not-started",
+                    "\"" + offer.title() + "\" can be claimed from " + offer.validFrom() + "."));
+        }
+        if (!now.isBefore(offer.validUntil())) {
+            return Mono.error(CouponProblem.of(
+                    HttpStatus.CONFLICT,
+                    "offer-ended",
+                    "\"" + offer.title() + "\" ended at " + offer.validUntil() + "."));
+        }
+        if (offer.soldOut()) {
+            return Mono.error(soldOut(offer));
+        }
+        return offers.isEligible(offer, memberId)
+                .flatMap(eligible -> eligible
+                        ? Mono.empty()
+                        : Mono.error(CouponProblem.of(
+                                HttpStatus.FORBIDDEN,
+                                "not-eligible",
+                                "You are not eligible for \"" + offer.title() + "\": it is for " + describe(offer)
+                                        + ".")));
+    }
+
+    private static String describe(OfferTerms offer) {
+        StringBuilder who = new StringBuilder();
+        if (!offer.eligibility().tiers().isEmpty()) {
+            who.append("tiers ").append(String.join(", ", offer.eligibility().tiers()));
+        }
+        if (!offer.eligibility().facts().isEmpty()) {
+            who.append(who.isEmpty() ? "" : " and ")
+                    .append("members with ")
+                    .append(String.join(", ", offer.eligibility().facts()));
+        }
+        return who.toString();
+    }
+
+    private Mono<Result> drive(Claim claim, OfferTerms offer) {
+        return slots.take(offer.id(), claim.memberId(), offer.perMemberLimit(), claim.id())
+                .flatMap(gotSlot -> gotSlot
+                        ? checkpoint
+                                .reached(Step.SLOT_TAKEN, claim.id())
+                                .then(Mono.defer(() -> takeStock(claim, offer)))
+                        : refuse(
+                                claim,
+                                CouponProblem.of(
+                                        HttpStatus.CONFLICT,
+                                        "limit-reached",
+                                        "You already hold the most coupons of \"" + offer.title()
+                                                + "\" a member may claim (" + offer.perMemberLimit() + ").")))
+                // A refusal (4xx) was already handled; anything else leaves the claim to the recovery job.
+                .onErrorMap(failure -> !isRefusal(failure), failure -> incomplete(claim, failure));
+    }
+
+    private Mono<Result> takeStock(Claim claim, OfferTerms offer) {
+        return stock.take(offer.id(), offer.stockBuckets(), claim.id())
+                .flatMap(bucket ->
+                        checkpoint.reached(Step.STOCK_TAKEN, claim.id()).then(Mono.defer(() -> pay(claim, offer))))
+                .switchIfEmpty(Mono.defer(() -> stock.markSoldOut(offer.id()).then(refuse(claim, soldOut(offer)))));
+    }
+
+    private Mono<Result> pay(Claim claim, OfferTerms offer) {
+        Mono<Void> spend = claim.paysPoints()
+                ? payments.spend(claim)
+                        // The ledger refused (not enough points...): refuse the claim with its reason.
+                        .onErrorResume(Claims::isRefusal, refusal -> refuse(claim, asProblem((ErrorResponse) refusal))
+                                .then())
+                        .then(Mono.defer(() -> checkpoint.reached(Step.POINTS_SPENT, claim.id())))
+                : Mono.empty();
+        return spend.then(Mono.defer(() -> steps.move(claim, ClaimState.RESERVED, ClaimState.PAID, new Update())))
+                .flatMap(paid -> checkpoint.reached(Step.PAID, claim.id()).then(steps.issue(paid, offer)))
+                .map(coupon -> new Result(CouponView.of(coupon, clock.instant()), true))
+                // The recovery job rolled the claim back while this request stalled: give back what we
+                // took since (slot, unit, points), then answer as the claim ended.
+                .switchIfEmpty(Mono.defer(() -> steps.giveBackIfLost(claim)
+                        .then(Mono.defer(() -> steps.byId(claim.id())))
+                        .flatMap(this::answer)));
+    }
+
+    private static boolean isRefusal(Throwable failure) {
+        return failure instanceof ErrorResponse response
+                && response.getStatusCode().is4xxClientError();
+    }
+
+    /** Records the refusal on the claim, gives back what it took, and answers with the refusal. */
+    private Mono<Result> refuse(Claim claim, CouponProblem reason) {
+        return steps.refuse(claim, reason).then(Mono.error(reason));
+    }
+
+    private Mono<Result> repeat(Claim claim, String offerId) {
+        if (!claim.offerId().equals(offerId)) {
+            return Mono.error(CouponProblem.of(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was already used to claim another offer; use a new key."));
+        }
+        if (claim.state() != ClaimState.RESERVED && claim.state() != ClaimState.PAID) {
+            // Finished, or failed and giving back what it held: the outcome is known.
+            return answer(claim);
+        }
+        if (claim.leaseUntil().isBefore(clock.instant())) {
+            // Its driver is gone: finish or roll it back now rather than wait for the job.
+            return recovery.recover(claim)
+                    .then(Mono.defer(() -> steps.byId(claim.id())))
+                    .flatMap(this::answer);
+        }
+        return Mono.error(CouponProblem.of(
+                HttpStatus.CONFLICT,
+                "claim-in-progress",
+                "This claim is still being processed; repeat the request with the same Idempotency-Key shortly."));
+    }
+
+    /** The answer a finished claim gives every time it is asked. */
+    private Mono<Result> answer(Claim claim) {
+        return switch (claim.state()) {
+            case ISSUED ->
+                steps.coupon(claim.couponId()).map(coupon -> new Result(CouponView.of(coupon, clock.instant()), false));
+            case RELEASED, FAILED ->
+                Mono.error(CouponProblem.of(
+                        HttpStatusCode.valueOf(claim.failureStatus() == 0 ? 409 : claim.failureStatus()),
+                        claim.failureType() == null ? "claim-abandoned" : claim.failureType(),
+                        claim.failureDetail() == null ? ClaimRecovery.ABANDONED : claim.failureDetail()));
+            case RESERVED, PAID ->
+                Mono.error(
+                        CouponProblem.of(
+                                HttpStatus.CONFLICT,
+                                "claim-in-progress",
+                                "This claim is still being processed; repeat the request with the same Idempotency-Key shortly."));
+        };
+    }
+
+    private static CouponProblem soldOut(OfferTerms offer) {
+        OfferProblem soldOut = OfferProblem.soldOut(offer.title());
+        return CouponProblem.of(
+                soldOut.getStatusCode(), "sold-out", soldOut.getBody().getDetail());
+    }
+
+    private static CouponProblem asProblem(ErrorResponse response) {
+        if (response instanceof CouponProblem problem) {
+            return problem;
+        }
+        String type = String.valueOf(response.getBody().getType());
+        String slug = type.substring(type.lastIndexOf(':') + 1);
+        return CouponProblem.of(
+                response.getStatusCode(), slug, response.getBody().getDetail());
+    }
+
+    private static CouponProblem incomplete(Claim claim, Throwable failure) {
+        log.warn("Claim {} stopped half-way; the recovery job will finish or roll it back", claim.id(), failure);
+        return CouponProblem.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "claim-incomplete",
+                "The claim could not be completed right now. It will be finished or rolled back automatically"
+                        + " within a minute; repeat the request with the same Idempotency-Key to see the result.");
+    }
+}

@@ -1,0 +1,88 @@
+package io.quanzi.offer.points;
+
+import io.quanzi.offer.rules.EarningRules;
+import io.quanzi.offer.tier.EarnedInWindow;
+import io.quanzi.offer.tier.Tiers;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tier-qualifying points, summed from the applied ledger entries of the rolling window (earnings
+ * for activities and purchases, net of their reversals; spends and expiry do not lower them).
+ * After an earning is applied, the account's {@code earnedInWindow} is refreshed and the member
+ * moves up a tier at once if it now reaches a higher threshold.
+ */
+@Component
+class TierQualification implements EarnedInWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(TierQualification.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final EarningRules rules;
+    private final Tiers tiers;
+    private final Clock clock;
+
+    TierQualification(ReactiveMongoTemplate mongo, EarningRules rules, Tiers tiers, Clock clock) {
+        this.mongo = mongo;
+        this.rules = rules;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Long> earnedSince(String brandId, String memberId, Instant from) {
+        return mongo.aggregate(
+                        Aggregation.newAggregation(
+                                Aggregation.match(Criteria.where("brandId")
+                                        .is(brandId)
+                                        .and("memberId")
+                                        .is(memberId)
+                                        .and("state")
+                                        .is(EntryState.APPLIED.name())
+                                        .and("qualifyingAt")
+                                        .gte(from)),
+                                Aggregation.group().sum("qualifying").as("total")),
+                        PointsEntry.class,
+                        Document.class)
+                .next()
+                .map(total -> ((Number) total.get("total")).longValue())
+                .defaultIfEmpty(0L);
+    }
+
+    /** Refreshes the window total and upgrades the tier; never fails the write that triggered it. */
+    Mono<Void> afterApplied(PointsEntry entry) {
+        if (entry.state() != EntryState.APPLIED || entry.qualifying() == 0) {
+            return Mono.empty();
+        }
+        return rules.forBrand(entry.brandId())
+                .flatMap(brandRules -> {
+                    Instant now = clock.instant();
+                    Instant from = now.atZone(ZoneOffset.UTC)
+                            .minusMonths(brandRules.tierWindowMonths())
+                            .toInstant();
+                    return earnedSince(entry.brandId(), entry.memberId(), from).flatMap(earned -> mongo.updateFirst(
+                                    Query.query(Criteria.where("_id").is(entry.accountId())),
+                                    new Update().set("earnedInWindow", earned).set("windowComputedAt", now),
+                                    PointsAccount.class)
+                            .then(
+                                    entry.qualifying() > 0
+                                            ? tiers.onEarned(entry.brandId(), entry.memberId(), earned)
+                                            : Mono.empty()));
+                })
+                .onErrorResume(failure -> {
+                    log.warn("Tier update after entry {} failed; the tier review will catch up", entry.id(), failure);
+                    return Mono.empty();
+                });
+    }
+}

@@ -1,0 +1,29 @@
+package io.quanzi.offer.purchase;
+
+import io.quanzi.offer.system.Ids;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+
+/**
+ * A purchase a member made at a store. The member is named by id (the Keycloak subject): member
+ * numbers belong to member-service, which offer-service does not call.
+ *
+ * @param amount a JSON number or decimal string, positive, at most 2 decimals, at most 100000.00
+ * @param currency ISO 4217, and the brand's points currency
+ */
+record PurchaseRequest(
+        @NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
+        @NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String storeId,
+        @NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String memberId,
+        @NotBlank
+                @Pattern(
+                        regexp = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}",
+                        message = "must be 1-64 letters, digits or . _ / -")
+                String receiptNumber,
+        @NotNull @DecimalMin("0.01") @DecimalMax("100000.00") @Digits(integer = 6, fraction = 2) BigDecimal amount,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency) {}

@@ -1,0 +1,292 @@
+package io.quanzi.offer.coupon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanzi.offer.support.OfferServiceTest;
+import io.quanzi.offer.support.Tokens;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Negative or huge amounts, wrong types, unknown fields, MongoDB operators in place of values and
+ * oversized bodies: each is a problem+json 4xx and changes nothing.
+ */
+class BadInputTest extends OfferServiceTest {
+
+    private static final Map<String, Object> OPERATOR = Map.of("$gt", "");
+
+    private String offerId;
+    private String member;
+    private String couponId;
+    private Map<String, Long> before;
+
+    @BeforeEach
+    void someState() {
+        offerId = createOffer();
+        member = newMemberId();
+        couponId = claimCoupon(member, offerId);
+        before = counts();
+    }
+
+    @Test
+    void offerWithNegativeOrHugeAmountsIsRefused() {
+        refusedOffer(body -> body.put("totalStock", -1), 400);
+        refusedOffer(body -> body.put("totalStock", 0), 400);
+        refusedOffer(body -> body.put("totalStock", 1_000_001), 400);
+        refusedOffer(body -> body.put("totalStock", 99_999_999_999L), 400);
+        refusedOffer(body -> body.put("perMemberLimit", 0), 400);
+        refusedOffer(body -> body.put("perMemberLimit", 101), 400);
+        refusedOffer(body -> body.put("pointsPrice", -5), 400);
+        refusedOffer(body -> body.put("pointsPrice", new java.math.BigInteger("100000000000000000000000")), 400);
+        refusedOffer(body -> body.put("title", "x".repeat(121)), 400);
+        refusedOffer(body -> body.put("validUntil", body.get("validFrom")), 400);
+        refusedOffer(body -> body.put("type", "POINTS_REWARD"), 400); // without a points price
+        refusedOffer(body -> body.put("type", "EVENT_EXCLUSIVE"), 400); // without an attended-event fact
+        assertNothingChanged();
+    }
+
+    @Test
+    void offerWithWrongTypesIsRefused() {
+        refusedOffer(body -> body.put("totalStock", "lots"), 400);
+        refusedOffer(body -> body.put("validFrom", "yesterday"), 400);
+        refusedOffer(body -> body.put("redeemableStoreIds", STORE), 400);
+        refusedOffer(body -> body.put("type", "FREE_MONEY"), 400);
+        refusedOffer(body -> body.put("eligibility", List.of("gold")), 400);
+        refusedOffer(body -> body.put("perMemberLimit", true), 400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void offerWithUnknownFieldsIsRefused() {
+        refusedOffer(body -> body.put("soldOut", true), 400);
+        refusedOffer(body -> body.put("status", "CLOSED"), 400);
+        refusedOffer(body -> body.put("createdBy", "someone"), 400);
+        editRefused(Map.of("brandId", OTHER_BRAND));
+        editRefused(Map.of("remainingStock", 1000));
+        assertNothingChanged();
+    }
+
+    @Test
+    void mongoOperatorsInPlaceOfValuesAreRefusedEverywhere() {
+        for (String field : List.of("brandId", "type", "title", "description", "imageUrl", "validFrom", "totalStock")) {
+            refusedOffer(body -> body.put(field, OPERATOR), 400);
+        }
+        refusedOffer(body -> body.put("redeemableStoreIds", List.of(OPERATOR)), 400);
+        refusedOffer(body -> body.put("eligibility", Map.of("facts", List.of(OPERATOR))), 400);
+        refusedOffer(body -> body.put("eligibility", Map.of("tiers", List.of("$gt"))), 400);
+        editRefused(Map.of("title", OPERATOR));
+        editRefused(Map.of("redeemableStoreIds", List.of(Map.of("$ne", ""))));
+        refused(
+                web.mutateWith(Tokens.service("community-service"))
+                        .post()
+                        .uri("/internal/facts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(
+                                Map.of("memberId", OPERATOR, "brandId", BRAND, "fact", "club-member", "present", true))
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.service("community-service"))
+                        .post()
+                        .uri("/internal/facts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("memberId", "m", "brandId", "$where", "fact", "club-member", "present", true))
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.staff("s", STORE))
+                        .post()
+                        .uri("/api/coupons/redemptions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("token", OPERATOR, "storeId", STORE))
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.staff("s", STORE))
+                        .post()
+                        .uri("/api/coupons/redemptions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("token", "t", "storeId", Map.of("$ne", "")))
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.member(member))
+                        .get()
+                        .uri("/api/offers?brandId={b}", "{\"$gt\":\"\"}")
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.member(member))
+                        .get()
+                        .uri("/api/coupons/{id}", "{\"$ne\":null}")
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.member(member))
+                        .post()
+                        .uri("/api/offers/{id}/claims", offerId)
+                        .header("Idempotency-Key", "{\"$gt\":\"\"}")
+                        .exchange(),
+                400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void badQueryValuesAreRefused() {
+        refused(
+                web.mutateWith(Tokens.member(member))
+                        .get()
+                        .uri("/api/coupons/me?status=all")
+                        .exchange(),
+                400);
+        refused(
+                web.mutateWith(Tokens.member(member))
+                        .post()
+                        .uri("/api/offers/{id}/claims", offerId)
+                        .header("Idempotency-Key", "short")
+                        .exchange(),
+                400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void editsWithBadValuesChangeNothing() {
+        editRefused(Map.of("totalStock", -3));
+        editRefused(Map.of("perMemberLimit", 0));
+        editRefused(Map.of("pointsPrice", -1));
+        editRefused(Map.of("title", "   "));
+        editRefused(Map.of("validUntil", "2000-01-01T00:00:00Z"));
+        refused(
+                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+                        .patch()
+                        .uri("/api/offers/{id}", offerId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("totalStock", 5))
+                        .exchange(),
+                409); // stock only grows
+        web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+                .get()
+                .uri("/api/offers/managed/{id}", offerId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("10% off")
+                .jsonPath("$.totalStock")
+                .isEqualTo(10)
+                .jsonPath("$.remainingStock")
+                .isEqualTo(9)
+                .jsonPath("$.version")
+                .doesNotExist();
+        assertNothingChanged();
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        String huge = "x".repeat(300 * 1024);
+        refusedOffer(body -> body.put("description", huge), 413);
+        refused(
+                web.mutateWith(Tokens.staff("s", STORE))
+                        .post()
+                        .uri("/api/coupons/redemptions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("token", huge, "storeId", STORE))
+                        .exchange(),
+                413);
+        refused(
+                web.mutateWith(Tokens.staff("s", STORE))
+                        .post()
+                        .uri("/api/coupons/redemptions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("token", "x".repeat(5000), "storeId", STORE))
+                        .exchange(),
+                400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void malformedJsonIsRefused() {
+        refused(
+                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+                        .post()
+                        .uri("/api/offers")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"brandId\": \"brand-a\",")
+                        .exchange(),
+                400);
+        assertNothingChanged();
+    }
+
+    private void refusedOffer(Consumer<Map<String, Object>> change, int status) {
+        Map<String, Object> body = new HashMap<>(offerBody());
+        change.accept(body);
+        refused(
+                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+                        .post()
+                        .uri("/api/offers")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange(),
+                status);
+    }
+
+    private void editRefused(Map<String, Object> edit) {
+        refused(
+                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+                        .patch()
+                        .uri("/api/offers/{id}", offerId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(edit)
+                        .exchange(),
+                400);
+    }
+
+    private static void refused(WebTestClient.ResponseSpec response, int status) {
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .value(type -> assertThat((String) type).startsWith("urn:quanzi:problem:"))
+                .jsonPath("$.detail")
+                .isNotEmpty();
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (String collection : List.of(
+                "offers",
+                "offer_stock_buckets",
+                "offer_claims",
+                "offer_member_slots",
+                "coupons",
+                "coupon_redemptions",
+                "coupon_qr_token_uses",
+                "member_facts")) {
+            counts.put(
+                    collection,
+                    mongo.getCollection(collection)
+                            .flatMap(c -> reactor.core.publisher.Mono.from(c.countDocuments(new Document())))
+                            .block());
+        }
+        return counts;
+    }
+
+    private void assertNothingChanged() {
+        assertThat(counts()).isEqualTo(before);
+        web.mutateWith(Tokens.member(member))
+                .get()
+                .uri("/api/coupons/{id}", couponId)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("active");
+    }
+}
