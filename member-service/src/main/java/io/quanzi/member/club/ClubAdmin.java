@@ -44,10 +44,9 @@ class ClubAdmin {
 
     /** One page, in member-number order; {@code after} is the last member number of the previous page. */
     Mono<MemberListResponse> list(String brandId, Filter filter, Long after, int limit) {
-        return criteria(brandId, filter).flatMap(criteria -> {
-            if (after != null) {
-                criteria.and("memberNumber").gt(after);
-            }
+        return criteria(brandId, filter).flatMap(filtered -> {
+            Criteria criteria =
+                    after == null ? filtered : filtered.and("memberNumber").gt(after);
             Query query = Query.query(criteria).with(Sort.by("memberNumber")).limit(limit + 1);
             return mongo.find(query, Membership.class).collectList().flatMap(found -> {
                 List<Membership> page = found.size() > limit ? found.subList(0, limit) : found;
@@ -88,7 +87,6 @@ class ClubAdmin {
                 .is(brandId)
                 .and("joinedAt")
                 .gte(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
-        query.fields().include("joinedAt", "source");
         return mongo.find(query, Membership.class).collectList().map(memberships -> {
             Map<LocalDate, Map<JoinSource, Long>> counts = new TreeMap<>();
             for (int i = 0; i < weeks; i++) {
@@ -116,21 +114,22 @@ class ClubAdmin {
     }
 
     private Mono<Criteria> criteria(String brandId, Filter filter) {
+        // Criteria.and returns the extended criteria: keep the newest one.
         Criteria criteria = where("brandId").is(brandId);
         if (filter.source() != null) {
-            criteria.and("source").is(filter.source());
+            criteria = criteria.and("source").is(filter.source());
         }
         if (filter.storeId() != null) {
-            criteria.and("storeId").is(filter.storeId());
+            criteria = criteria.and("storeId").is(filter.storeId());
         }
-        if (filter.joinedFrom() != null || filter.joinedTo() != null) {
-            Criteria joined = criteria.and("joinedAt");
-            if (filter.joinedFrom() != null) {
-                joined.gte(start(filter.joinedFrom()));
-            }
-            if (filter.joinedTo() != null) {
-                joined.lt(start(filter.joinedTo().plusDays(1)));
-            }
+        if (filter.joinedFrom() != null && filter.joinedTo() != null) {
+            criteria = criteria.and("joinedAt")
+                    .gte(start(filter.joinedFrom()))
+                    .lt(start(filter.joinedTo().plusDays(1)));
+        } else if (filter.joinedFrom() != null) {
+            criteria = criteria.and("joinedAt").gte(start(filter.joinedFrom()));
+        } else if (filter.joinedTo() != null) {
+            criteria = criteria.and("joinedAt").lt(start(filter.joinedTo().plusDays(1)));
         }
         String q = filter.q() == null ? "" : filter.q().strip();
         if (q.isEmpty()) {
@@ -142,10 +141,11 @@ class ClubAdmin {
             }
             return Mono.just(criteria.and("memberNumber").is(Long.parseLong(q)));
         }
+        Criteria base = criteria;
         return directory
                 .withDisplayNamePrefix(q, NAME_MATCH_LIMIT)
                 .collectList()
-                .map(ids -> criteria.and("memberId").in(ids));
+                .map(ids -> base.and("memberId").in(ids));
     }
 
     private Mono<List<MemberListResponse.Item>> withNames(List<Membership> memberships) {

@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
  * collection: sends each due entry, then records the outcome on that entry alone (positional
  * update by its unique key). Acknowledged entries are never sent again; retryable failures wait
  * with exponential back-off; permanent refusals are marked failed and logged. Within one document
- * entries go in order, and a retryable failure stops that document's sweep, so a fact
- * "absent" can never overtake the "present" before it. Sending twice is harmless: points carry
+ * facts go in order, and a fact waiting for a retry holds back the later facts, so an "absent"
+ * can never overtake the "present" before it. Sending twice is harmless: points carry
  * idempotency keys and facts are idempotent by nature, so several instances may sweep at once.
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -76,10 +76,22 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(entry -> mongo.getConverter().read(OfferCall.class, entry))
                 .filter(OfferCall::pending)
                 .toList();
-        return Flux.fromIterable(calls)
-                .takeWhile(call -> !call.nextAttemptAt().isAfter(now))
-                .concatMap(call -> offers.deliver(call).flatMap(delivery -> record(source, id, call, delivery)))
-                .takeUntil(delivery -> delivery.outcome() == Delivery.Outcome.RETRY);
+        // Facts must arrive in order (present, absent, present…): once one waits, later facts wait too.
+        // Points are independent of each other and of facts, so they go regardless.
+        boolean[] factsWait = {false};
+        return Flux.fromIterable(calls).concatMap(call -> {
+            boolean fact = call.kind() == OfferCall.Kind.FACT;
+            if (fact && factsWait[0]) {
+                return Mono.empty();
+            }
+            if (call.nextAttemptAt().isAfter(now)) {
+                factsWait[0] |= fact;
+                return Mono.empty();
+            }
+            return offers.deliver(call)
+                    .flatMap(delivery -> record(source, id, call, delivery))
+                    .doOnNext(delivery -> factsWait[0] |= fact && delivery.outcome() == Delivery.Outcome.RETRY);
+        });
     }
 
     private Mono<Delivery> record(OutboxSource source, Object id, OfferCall call, Delivery delivery) {

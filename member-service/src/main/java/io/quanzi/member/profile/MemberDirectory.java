@@ -33,7 +33,9 @@ public class MemberDirectory {
 
     /** Ids of members whose display name starts with {@code prefix} (case-insensitive, literal). */
     public Flux<String> withDisplayNamePrefix(String prefix, int limit) {
-        Pattern startsWith = Pattern.compile("^" + Pattern.quote(prefix), Pattern.CASE_INSENSITIVE);
+        // Every regex metacharacter escaped: the prefix is matched literally, whatever the member typed.
+        String literal = prefix.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
+        Pattern startsWith = Pattern.compile("^" + literal, Pattern.CASE_INSENSITIVE);
         Query query = Query.query(where("displayName").regex(startsWith)).limit(limit);
         query.fields().include("subject");
         return mongo.find(query, MemberProfile.class).map(MemberProfile::subject);
@@ -43,7 +45,8 @@ public class MemberDirectory {
     public Mono<Map<String, Object>> export(String memberId) {
         return mongo.findOne(Query.query(where("subject").is(memberId)), MemberProfile.class)
                 .map(MemberProfileResponse::of)
-                .map(profile -> Map.of("profile", profile));
+                .<Map<String, Object>>map(profile -> Map.of("profile", profile))
+                .defaultIfEmpty(java.util.Collections.singletonMap("profile", null));
     }
 
     /** Erases the profile: name, email, phone, avatar and preferences are personal data with no integrity role. */
