@@ -6,7 +6,7 @@ public record Delivery(Outcome outcome, String detail) {
     public enum Outcome {
         /** 2xx: offer-service has it; never send again. */
         ACKNOWLEDGED,
-        /** 5xx, time-out, connection refused, open circuit: try again later. */
+        /** 5xx, 404 (endpoint not deployed yet), time-out, connection refused, open circuit: try again later. */
         RETRY,
         /** 409 (same key, other body) or another 4xx: sending again cannot help. */
         REJECTED

@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 public class OfferClient {
 
     private static final Logger log = LoggerFactory.getLogger(OfferClient.class);
+    private static final int MAX_CACHED_TIERS = 10_000;
 
     private final WebClient web;
     private final CircuitBreaker circuitBreaker;
@@ -103,6 +104,9 @@ public class OfferClient {
                 .transformDeferred(RetryOperator.of(readRetry))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .map(account -> {
+                    if (tiers.size() >= MAX_CACHED_TIERS) {
+                        tiers.clear(); // crude bound: a full cache starts over rather than grow without limit
+                    }
                     tiers.put(
                             cacheKey,
                             new CachedTier(account.tier(), clock.instant().plus(tierCacheTtl)));
@@ -136,6 +140,11 @@ public class OfferClient {
         Mono<Void> drain = response.releaseBody();
         if (status.is2xxSuccessful()) {
             return drain.thenReturn(Delivery.acknowledged());
+        }
+        if (status.value() == 404) {
+            // The internal write endpoints have fixed paths: a 404 means offer-service (or this version
+            // of it) does not serve them yet, not that the call is wrong. Keep the entry and retry.
+            return drain.then(Mono.error(new OfferUnavailable("offer-service answered 404: endpoint not available")));
         }
         if (status.is4xxClientError()) {
             String detail = "offer-service answered " + status.value()

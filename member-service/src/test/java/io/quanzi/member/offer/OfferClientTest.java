@@ -105,6 +105,15 @@ class OfferClientTest {
     }
 
     @Test
+    void missingEndpointIsRetriedLaterBecauseOfferServiceMayNotServeItYet() {
+        stub.answerNext("key-404", 404);
+
+        StepVerifier.create(client.deliver(OfferCall.earn("key-404", "m", "b", "CLUB_JOIN", "x", Instant.now())))
+                .assertNext(delivery -> assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.RETRY))
+                .verifyComplete();
+    }
+
+    @Test
     void serverErrorsAndTimeoutsAreRetriedLaterNotHere() {
         stub.answerNext("key-503", 503);
 
