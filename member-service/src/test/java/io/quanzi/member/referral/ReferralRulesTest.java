@@ -221,6 +221,65 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     }
 
     @Test
+    void dailyCapHoldsUnderConcurrentJoinsOfManyFriends() {
+        String brandId = brandWithStore(null);
+        String alice = newId("alice");
+        join(alice, brandId, Map.of());
+        String code = inviteCode(alice, brandId);
+
+        StepVerifier.create(Flux.range(0, 12)
+                        .flatMap(
+                                i -> referrals
+                                        .attribute(newId("friend"), brandId, code)
+                                        .subscribeOn(Schedulers.parallel()),
+                                12)
+                        .filter(Attribution::attributed)
+                        .count())
+                .expectNext(3L)
+                .verifyComplete();
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("brandId")
+                                        .is(brandId)
+                                        .and("referrerId")
+                                        .is(alice)),
+                                Referral.class)
+                        .block())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void milestoneOfAMemberWhoWasNotReferredIsAcceptedAndChangesNothing() {
+        String brandId = brandWithStore(null);
+        String alice = newId("alice");
+        join(alice, brandId, Map.of());
+
+        web.mutateWith(service())
+                .post()
+                .uri("/internal/referrals/milestones")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "idempotencyKey",
+                        "checkin:" + alice,
+                        "memberId",
+                        alice,
+                        "brandId",
+                        brandId,
+                        "milestone",
+                        "FIRST_CHECK_IN",
+                        "sourceRef",
+                        "checkin-9"))
+                .exchange()
+                .expectStatus()
+                .isAccepted();
+        relay();
+
+        assertThat(offer.earnKeys()).noneMatch(key -> key.contains(alice + ":FIRST_CHECK_IN"));
+        assertThat(mongo.count(Query.query(Criteria.where("brandId").is(brandId)), Referral.class)
+                        .block())
+                .isZero();
+    }
+
+    @Test
     void rewardsAreDeliveredOnceEvenWhenOfferServiceWasDownDuringTheJoin() {
         String brandId = brandWithStore(null);
         String alice = newId("alice");
