@@ -1,0 +1,4 @@
+package io.quanzi.member.brand;
+
+/** What other features need to know of a brand. */
+public record BrandRef(String id, String name, String timezone) {}

@@ -1,0 +1,179 @@
+package io.quanzi.member.club;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.quanzi.member.profile.MemberDirectory;
+import io.quanzi.member.system.Problem;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** What a brand's admins see of its club: member lists, exports and join statistics. */
+@Service
+class ClubAdmin {
+
+    static final int NAME_MATCH_LIMIT = 1000;
+    static final int EXPORT_LIMIT = 50_000;
+
+    private final ReactiveMongoTemplate mongo;
+    private final MemberDirectory directory;
+    private final Clock clock;
+
+    ClubAdmin(ReactiveMongoTemplate mongo, MemberDirectory directory, Clock clock) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    record Filter(String q, JoinSource source, String storeId, LocalDate joinedFrom, LocalDate joinedTo) {}
+
+    /** One page, in member-number order; {@code after} is the last member number of the previous page. */
+    Mono<MemberListResponse> list(String brandId, Filter filter, Long after, int limit) {
+        return criteria(brandId, filter).flatMap(filtered -> {
+            Criteria criteria =
+                    after == null ? filtered : filtered.and("memberNumber").gt(after);
+            Query query = Query.query(criteria).with(Sort.by("memberNumber")).limit(limit + 1);
+            return mongo.find(query, Membership.class).collectList().flatMap(found -> {
+                List<Membership> page = found.size() > limit ? found.subList(0, limit) : found;
+                String next = found.size() > limit
+                        ? Long.toString(page.get(page.size() - 1).memberNumber())
+                        : null;
+                return withNames(page).map(items -> new MemberListResponse(items, next));
+            });
+        });
+    }
+
+    /** Every member matching the filter as CSV lines (header first). */
+    Flux<String> exportCsv(String brandId, Filter filter) {
+        Flux<String> rows = criteria(brandId, filter)
+                .flatMapMany(criteria -> mongo.find(
+                        Query.query(criteria).with(Sort.by("memberNumber")).limit(EXPORT_LIMIT), Membership.class))
+                .buffer(200)
+                .concatMap(this::withNames)
+                .flatMapIterable(items -> items)
+                .map(item -> String.join(
+                                ",",
+                                Long.toString(item.memberNumber()),
+                                csv(item.displayName()),
+                                String.valueOf(item.status()),
+                                String.valueOf(item.source()),
+                                item.storeId() == null ? "" : item.storeId(),
+                                String.valueOf(item.joinedAt()))
+                        + "\n");
+        return Flux.concat(Flux.just("memberNumber,displayName,status,source,storeId,joinedAt\n"), rows);
+    }
+
+    /** Joins per week for the last {@code weeks} weeks (this week included), by source. */
+    Mono<JoinStats> joinsPerWeek(String brandId, int weeks) {
+        LocalDate thisWeek = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate first = thisWeek.minusWeeks(weeks - 1L);
+        Query query = Query.query(where("brandId")
+                .is(brandId)
+                .and("joinedAt")
+                .gte(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return mongo.find(query, Membership.class).collectList().map(memberships -> {
+            Map<LocalDate, Map<JoinSource, Long>> counts = new TreeMap<>();
+            for (int i = 0; i < weeks; i++) {
+                Map<JoinSource, Long> bySource = new EnumMap<>(JoinSource.class);
+                for (JoinSource source : JoinSource.values()) {
+                    bySource.put(source, 0L);
+                }
+                counts.put(first.plusWeeks(i), bySource);
+            }
+            for (Membership membership : memberships) {
+                LocalDate week = LocalDate.ofInstant(membership.joinedAt(), ZoneOffset.UTC)
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                Map<JoinSource, Long> bySource = counts.get(week);
+                if (bySource != null && membership.source() != null) {
+                    bySource.merge(membership.source(), 1L, Long::sum);
+                }
+            }
+            List<JoinStats.Week> result = new ArrayList<>();
+            counts.forEach((week, bySource) -> result.add(new JoinStats.Week(
+                    week,
+                    bySource,
+                    bySource.values().stream().mapToLong(Long::longValue).sum())));
+            return new JoinStats(brandId, result);
+        });
+    }
+
+    private Mono<Criteria> criteria(String brandId, Filter filter) {
+        // Criteria.and returns the extended criteria: keep the newest one.
+        Criteria criteria = where("brandId").is(brandId);
+        if (filter.source() != null) {
+            criteria = criteria.and("source").is(filter.source());
+        }
+        if (filter.storeId() != null) {
+            criteria = criteria.and("storeId").is(filter.storeId());
+        }
+        if (filter.joinedFrom() != null && filter.joinedTo() != null) {
+            criteria = criteria.and("joinedAt")
+                    .gte(start(filter.joinedFrom()))
+                    .lt(start(filter.joinedTo().plusDays(1)));
+        } else if (filter.joinedFrom() != null) {
+            criteria = criteria.and("joinedAt").gte(start(filter.joinedFrom()));
+        } else if (filter.joinedTo() != null) {
+            criteria = criteria.and("joinedAt").lt(start(filter.joinedTo().plusDays(1)));
+        }
+        String q = filter.q() == null ? "" : filter.q().strip();
+        if (q.isEmpty()) {
+            return Mono.just(criteria);
+        }
+        if (q.chars().allMatch(Character::isDigit)) {
+            if (q.length() > 18) {
+                return Mono.error(Problem.badRequest("invalid-search", "A member number has at most 18 digits."));
+            }
+            return Mono.just(criteria.and("memberNumber").is(Long.parseLong(q)));
+        }
+        Criteria base = criteria;
+        return directory
+                .withDisplayNamePrefix(q, NAME_MATCH_LIMIT)
+                .collectList()
+                .map(ids -> base.and("memberId").in(ids));
+    }
+
+    private Mono<List<MemberListResponse.Item>> withNames(List<Membership> memberships) {
+        return directory
+                .displayNames(memberships.stream().map(Membership::memberId).toList())
+                .map(names -> memberships.stream()
+                        .map(membership -> new MemberListResponse.Item(
+                                membership.memberId(),
+                                membership.memberNumber(),
+                                names.get(membership.memberId()),
+                                membership.status(),
+                                membership.source(),
+                                membership.storeId(),
+                                membership.joinedAt()))
+                        .toList());
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
+                ? "'" + value
+                : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

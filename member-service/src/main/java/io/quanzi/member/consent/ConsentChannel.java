@@ -1,0 +1,9 @@
+package io.quanzi.member.consent;
+
+/** How a consent decision was given. */
+enum ConsentChannel {
+    APP,
+    WEB,
+    IN_STORE,
+    EMAIL
+}
