@@ -6,7 +6,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An offline event at one store of a brand. {@code confirmedCount} is the number of seats taken (confirmed RSVPs and
- * admitted walk-ins); it only changes by conditional {@code $inc} so it never passes {@code capacity}.
+ * admitted walk-ins) and {@code seatsLeft} = {@code capacity - confirmedCount}; both change together by one
+ * {@code $inc} conditional on {@code seatsLeft > 0}, so the seats taken never pass the capacity.
  * {@code waitlistSeq} hands out waitlist positions atomically.
  */
 @Document("events")
@@ -26,6 +27,7 @@ record Event(
         int attendPoints,
         Status status,
         int confirmedCount,
+        int seatsLeft,
         long waitlistSeq,
         String createdBy,
         Instant createdAt,
@@ -38,6 +40,7 @@ record Event(
     static final String STATUS = "status";
     static final String CAPACITY = "capacity";
     static final String CONFIRMED_COUNT = "confirmedCount";
+    static final String SEATS_LEFT = "seatsLeft";
     static final String WAITLIST_SEQ = "waitlistSeq";
 
     enum Status {
