@@ -28,18 +28,22 @@ class EventCatalog {
     private final ReactiveMongoTemplate mongo;
     private final MemberClient members;
     private final Seats seats;
+    private final CommunityGate communities;
     private final Clock clock;
 
-    EventCatalog(ReactiveMongoTemplate mongo, MemberClient members, Seats seats, Clock clock) {
+    EventCatalog(
+            ReactiveMongoTemplate mongo, MemberClient members, Seats seats, CommunityGate communities, Clock clock) {
         this.mongo = mongo;
         this.members = members;
         this.seats = seats;
+        this.communities = communities;
         this.clock = clock;
     }
 
     Mono<EventResponse> create(EventRequest request, JwtAuthenticationToken admin) {
         return validTimes(request)
                 .then(brandOf(request.storeId(), admin))
+                .flatMap(brandId -> restriction(request, brandId).thenReturn(brandId))
                 .flatMap(brandId -> {
                     Instant now = clock.instant();
                     Event event = new Event(
@@ -83,44 +87,54 @@ class EventCatalog {
                                 "Store '" + request.storeId() + "' is not a store of brand '" + event.brandId()
                                         + "'."));
                     }
-                    int delta = request.capacity() - event.capacity();
-                    Criteria criteria = Criteria.where("_id")
-                            .is(eventId)
-                            .and(Event.STATUS)
-                            .is(Event.Status.SCHEDULED.name())
-                            .and(Event.CAPACITY)
-                            .is(event.capacity());
-                    if (delta < 0) {
-                        criteria = criteria.and(Event.SEATS_LEFT).gte(-delta);
-                    }
-                    Update update = new Update()
-                            .set(Event.STORE_ID, request.storeId())
-                            .set("title", request.title().strip())
-                            .set("description", request.description())
-                            .set(Event.STARTS_AT, request.startsAt())
-                            .set(Event.ENDS_AT, request.endsAt())
-                            .set("checkInOpensAt", request.checkInOpensAt())
-                            .set("checkInClosesAt", request.checkInClosesAt())
-                            .set("communityId", request.communityId())
-                            .set("walkInsAllowed", Boolean.TRUE.equals(request.walkInsAllowed()))
-                            .set("attendPoints", request.attendPoints() == null ? 0 : request.attendPoints())
-                            .set("updatedAt", clock.instant())
-                            .inc(Event.CAPACITY, delta)
-                            .inc(Event.SEATS_LEFT, delta);
-                    return mongo.findAndModify(
-                                    Query.query(criteria),
-                                    update,
-                                    FindAndModifyOptions.options().returnNew(true),
-                                    Event.class)
-                            .switchIfEmpty(Mono.error(() -> new EventProblem(
-                                    HttpStatus.CONFLICT,
-                                    "capacity-below-seats-taken",
-                                    "The event changed meanwhile, is cancelled, or has more seats taken than"
-                                            + " the new capacity of " + request.capacity() + ".")))
-                            .flatMap(updated ->
-                                    delta > 0 ? seats.promote(eventId).then(event(eventId)) : Mono.just(updated));
+                    return restriction(request, brandId).then(Mono.defer(() -> apply(event, request)));
                 }))
                 .map(EventResponse::of);
+    }
+
+    private Mono<Event> apply(Event event, EventRequest request) {
+        String eventId = event.id();
+        int delta = request.capacity() - event.capacity();
+        Criteria criteria = Criteria.where("_id")
+                .is(eventId)
+                .and(Event.STATUS)
+                .is(Event.Status.SCHEDULED.name())
+                .and(Event.CAPACITY)
+                .is(event.capacity());
+        if (delta < 0) {
+            criteria = criteria.and(Event.SEATS_LEFT).gte(-delta);
+        }
+        Update update = new Update()
+                .set(Event.STORE_ID, request.storeId())
+                .set("title", request.title().strip())
+                .set("description", request.description())
+                .set(Event.STARTS_AT, request.startsAt())
+                .set(Event.ENDS_AT, request.endsAt())
+                .set("checkInOpensAt", request.checkInOpensAt())
+                .set("checkInClosesAt", request.checkInClosesAt())
+                .set("communityId", request.communityId())
+                .set("walkInsAllowed", Boolean.TRUE.equals(request.walkInsAllowed()))
+                .set("attendPoints", request.attendPoints() == null ? 0 : request.attendPoints())
+                .set("updatedAt", clock.instant())
+                .inc(Event.CAPACITY, delta)
+                .inc(Event.SEATS_LEFT, delta);
+        return mongo.findAndModify(
+                        Query.query(criteria),
+                        update,
+                        FindAndModifyOptions.options().returnNew(true),
+                        Event.class)
+                .switchIfEmpty(Mono.error(() -> new EventProblem(
+                        HttpStatus.CONFLICT,
+                        "capacity-below-seats-taken",
+                        "The event changed meanwhile, is cancelled, or has more seats taken than the new capacity of "
+                                + request.capacity() + ".")))
+                .flatMap(updated -> delta > 0 ? seats.promote(eventId).then(event(eventId)) : Mono.just(updated));
+    }
+
+    private Mono<Void> restriction(EventRequest request, String brandId) {
+        return request.communityId() == null
+                ? Mono.empty()
+                : communities.requireCommunityOf(request.communityId(), brandId);
     }
 
     Mono<EventResponse> cancel(String eventId, JwtAuthenticationToken admin) {

@@ -2,6 +2,7 @@ package io.quanzi.community.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quanzi.community.CommunityApi;
 import io.quanzi.community.support.CommunityApiTest;
 import java.util.List;
 import java.util.Map;
@@ -180,18 +181,25 @@ class RsvpTest extends CommunityApiTest {
     }
 
     @Test
-    void communityRestrictedEventsRefuseMembersWhoCannotBeCheckedAsCommunityMembers() {
+    void communityRestrictedEventsAreForActiveMembersOfThatCommunityOnly() {
+        CommunityApi communities = new CommunityApi(web);
+        String club = communities.createCommunity("ada", "brand-1", "CLUB", "OPEN", null);
+        communities.joined("insider", club);
         Map<String, Object> body = openEvent("store-1", 5, false, 0);
-        body.put("communityId", "club-1");
+        body.put("communityId", club);
         String event = createEvent(body);
 
-        web.mutateWith(member("m1"))
+        rsvp(event, "insider").containsEntry("status", "CONFIRMED");
+        web.mutateWith(member("outsider"))
                 .post()
                 .uri("/api/events/{id}/rsvp", event)
                 .exchange()
                 .expectStatus()
-                .is5xxServerError();
-        assertThat(state(event, "m1")).isEqualTo(RsvpState.NONE);
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:community-members-only");
+        assertThat(state(event, "outsider")).isEqualTo(RsvpState.NONE);
     }
 
     @Test
