@@ -19,7 +19,7 @@ class ClientConfiguration {
     OfferClient offerClient(ServiceWebClients clients, DownstreamProperties properties) {
         return new OfferClient(
                 clients.builder(properties.offerServiceUrl().toString()).build(),
-                new Downstream("offer-service", properties.callTimeout()));
+                new Downstream("offer-service", properties.callTimeout(), properties.circuitOpenFor()));
     }
 
     @Bean
@@ -33,7 +33,7 @@ class ClientConfiguration {
         }
         return new MemberClient(
                 clients.builder(properties.memberServiceUrl().toString()).build(),
-                new Downstream("member-service", properties.callTimeout()),
+                new Downstream("member-service", properties.callTimeout(), properties.circuitOpenFor()),
                 trusted);
     }
 }

@@ -28,6 +28,10 @@ final class Downstream {
     private final Retry retry;
 
     Downstream(String name, Duration timeout) {
+        this(name, timeout, Duration.ofSeconds(10));
+    }
+
+    Downstream(String name, Duration timeout, Duration openFor) {
         this.name = name;
         this.timeLimiter = TimeLimiter.of(
                 name,
@@ -41,7 +45,7 @@ final class Downstream {
                         .slidingWindowSize(10)
                         .minimumNumberOfCalls(5)
                         .failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofSeconds(10))
+                        .waitDurationInOpenState(openFor)
                         .permittedNumberOfCallsInHalfOpenState(2)
                         .recordException(Downstream::isTransient)
                         .build());

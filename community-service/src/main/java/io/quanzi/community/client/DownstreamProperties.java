@@ -13,13 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param offerServiceUrl offer-service's base URL ({@code OFFER_SERVICE_URL})
  * @param memberServiceUrl member-service's base URL ({@code MEMBER_SERVICE_URL})
  * @param callTimeout the time limit of one call (Resilience4j {@code TimeLimiter})
+ * @param circuitOpenFor how long a circuit stays open (calls fail fast) before trial calls go through again
  * @param trustedStores <b>dev and tests only</b>: {@code storeId:brandId} pairs answered locally instead of asking
  *     member-service, for stacks whose member-service does not serve {@code /internal/stores/{id}} yet. Empty in
  *     production; a warning is logged at start-up when set.
  */
 @ConfigurationProperties("quanzi.community")
 public record DownstreamProperties(
-        URI offerServiceUrl, URI memberServiceUrl, Duration callTimeout, List<String> trustedStores) {
+        URI offerServiceUrl,
+        URI memberServiceUrl,
+        Duration callTimeout,
+        Duration circuitOpenFor,
+        List<String> trustedStores) {
 
     public DownstreamProperties {
         if (offerServiceUrl == null) {
@@ -30,6 +35,9 @@ public record DownstreamProperties(
         }
         if (callTimeout == null) {
             callTimeout = Duration.ofSeconds(3);
+        }
+        if (circuitOpenFor == null) {
+            circuitOpenFor = Duration.ofSeconds(10);
         }
         trustedStores = trustedStores == null ? List.of() : List.copyOf(trustedStores);
     }

@@ -103,7 +103,7 @@ class MemberClientTest {
 
     @Test
     void trustedStoresPropertyRefusesMalformedEntries() {
-        var properties = new DownstreamProperties(null, null, null, java.util.List.of("demo-store-1"));
+        var properties = new DownstreamProperties(null, null, null, null, java.util.List.of("demo-store-1"));
         org.assertj.core.api.Assertions.assertThatThrownBy(properties::trustedStoreBrands)
                 .hasMessageContaining("storeId:brandId");
     }
