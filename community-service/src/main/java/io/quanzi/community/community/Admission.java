@@ -337,6 +337,7 @@ class Admission {
                             credit.map(JoinAttribution.Attribution::sharerId).orElse(null),
                             community.kind() == CommunityKind.CORE_GROUP,
                             true,
+                            true,
                             1,
                             0,
                             0,
@@ -381,6 +382,7 @@ class Admission {
                 null,
                 null,
                 community.kind() == CommunityKind.CORE_GROUP,
+                false,
                 false,
                 0,
                 0,
@@ -488,6 +490,7 @@ class Admission {
     /** Queues the membership fact (present or absent) in the membership's own outbox. */
     private static void queueFact(Update update, boolean present, Instant now) {
         update.set("factPresent", present)
+                .set("factPending", true)
                 .inc("factSeq", 1)
                 .set("factAttempts", 0)
                 .set("factNextAttemptAt", now)
@@ -537,6 +540,7 @@ class Admission {
                 null,
                 null,
                 access.kind() == CommunityKind.CORE_GROUP,
+                false,
                 false,
                 0,
                 0,

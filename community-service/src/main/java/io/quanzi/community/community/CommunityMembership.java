@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * <p>The {@code fact*} fields are the outbox of the membership fact pushed to offer-service
  * ({@code community:{id}}, and {@code core-group:{id}} for a core group): {@code factSeq} counts
- * changes of {@code factPresent}, {@code factSentSeq} is the last change offer-service acknowledged.
+ * changes of {@code factPresent}; {@code factPending} stays true until offer-service acknowledged
+ * the latest change ({@code factSentSeq}).
  */
 @Document("community_memberships")
 record CommunityMembership(
@@ -32,6 +33,7 @@ record CommunityMembership(
         String viaSharer,
         boolean coreGroup,
         boolean factPresent,
+        boolean factPending,
         long factSeq,
         long factSentSeq,
         int factAttempts,
@@ -60,6 +62,7 @@ record CommunityMembership(
                 viaSharer,
                 coreGroup,
                 factPresent,
+                factPending,
                 factSeq,
                 factSentSeq,
                 factAttempts,
@@ -87,6 +90,7 @@ record CommunityMembership(
                 viaSharer,
                 coreGroup,
                 factPresent,
+                factPending,
                 factSeq,
                 factSentSeq,
                 factAttempts,
