@@ -1,0 +1,53 @@
+package io.quanzi.community.analytics;
+
+import io.quanzi.community.community.Caller;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Engagement dashboards for brand admins; {@code from}/{@code to} are UTC dates, both included (default: last 30 days). */
+@RestController
+@RequestMapping("/api/communities/analytics")
+class AnalyticsController {
+
+    private final Engagement engagement;
+
+    AnalyticsController(Engagement engagement) {
+        this.engagement = engagement;
+    }
+
+    @GetMapping("/brands/{brandId}")
+    Mono<EngagementReport> brand(
+            JwtAuthenticationToken auth,
+            @PathVariable String brandId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "DAY") Granularity granularity) {
+        LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        return engagement.forBrand(
+                Caller.of(auth),
+                Caller.requireId(brandId, "brandId"),
+                from != null ? from : end.minusDays(29),
+                end,
+                granularity);
+    }
+
+    @GetMapping("/communities/{communityId}")
+    Mono<EngagementReport> community(
+            JwtAuthenticationToken auth,
+            @PathVariable String communityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "DAY") Granularity granularity) {
+        LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        return engagement.forCommunity(
+                Caller.of(auth), communityId, from != null ? from : end.minusDays(29), end, granularity);
+    }
+}

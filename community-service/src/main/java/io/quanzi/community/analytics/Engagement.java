@@ -1,0 +1,393 @@
+package io.quanzi.community.analytics;
+
+import io.quanzi.community.community.ActivityLog;
+import io.quanzi.community.community.ActivityLog.MemberDay;
+import io.quanzi.community.community.Caller;
+import io.quanzi.community.community.CommunityMemberships;
+import io.quanzi.community.community.CommunityProblem;
+import io.quanzi.community.community.CommunitySummary;
+import io.quanzi.community.event.Attendance;
+import io.quanzi.community.event.AttendanceRecord;
+import io.quanzi.community.event.EventFunnel;
+import io.quanzi.community.share.ShareStats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Engagement analytics for a brand's admins. The time series come from one {@code $match/$group}
+ * over the activity log (per day, member and kind) plus the brand's check-ins; spread from the
+ * share and visit counts per chain depth and the joins credited to shares; health from the size
+ * and the trend of active members over two windows.
+ */
+@Service
+class Engagement {
+
+    static final int MAX_DAYS = 400;
+    private static final int TOP_KOLS = 10;
+
+    private final ActivityLog activity;
+    private final CommunityMemberships memberships;
+    private final ShareStats shares;
+    private final Attendance attendance;
+    private final HealthProperties limits;
+
+    Engagement(
+            ActivityLog activity,
+            CommunityMemberships memberships,
+            ShareStats shares,
+            Attendance attendance,
+            HealthProperties limits) {
+        this.activity = activity;
+        this.memberships = memberships;
+        this.shares = shares;
+        this.attendance = attendance;
+        this.limits = limits;
+    }
+
+    Mono<EngagementReport> forBrand(Caller caller, String brandId, LocalDate from, LocalDate to, Granularity g) {
+        checkRange(from, to);
+        if (!caller.administers(brandId)) {
+            return Mono.error(notAdmin(brandId));
+        }
+        return report(brandId, null, from, to, g);
+    }
+
+    Mono<EngagementReport> forCommunity(
+            Caller caller, String communityId, LocalDate from, LocalDate to, Granularity g) {
+        checkRange(from, to);
+        return memberships
+                .summary(communityId)
+                .flatMap(community -> caller.administers(community.brandId())
+                        ? report(community.brandId(), community.id(), from, to, g)
+                        : Mono.error(notAdmin(community.brandId())));
+    }
+
+    private Mono<EngagementReport> report(
+            String brandId, String communityId, LocalDate from, LocalDate to, Granularity g) {
+        LocalDate end = to.plusDays(1);
+        Instant start = instant(from);
+        Instant stop = instant(end);
+        Mono<List<MemberDay>> days =
+                activity.memberDays(brandId, communityId, from, end).collectList();
+        Mono<Long> base = activity.membersBefore(brandId, communityId, from);
+        Mono<List<AttendanceRecord>> attended = attendances(brandId, communityId, start, stop);
+        Mono<List<CommunityMemberships.Join>> joins =
+                memberships.joins(brandId, communityId, start, stop).collectList();
+        Mono<Map<Integer, Long>> sharesByDepth = shares.sharesByDepth(brandId, communityId, start, stop);
+        Mono<Map<Integer, Long>> visitsByDepth = shares.visitsByDepth(brandId, communityId, start, stop);
+        // Events belong to the brand (a community-restricted event is still the brand's): funnels on the brand report.
+        Mono<List<EventFunnel>> funnels =
+                communityId == null ? attendance.funnels(brandId, start, stop).collectList() : Mono.just(List.of());
+        Mono<List<EngagementReport.CommunityHealth>> health = health(brandId, communityId, end);
+        return Mono.zip(objects -> objects, days, base, attended, joins, sharesByDepth, visitsByDepth, funnels, health)
+                .flatMap(parts -> {
+                    @SuppressWarnings("unchecked")
+                    List<CommunityMemberships.Join> joined = (List<CommunityMemberships.Join>) parts[3];
+                    List<String> codes = joined.stream()
+                            .map(CommunityMemberships.Join::viaShare)
+                            .filter(Objects::nonNull)
+                            .distinct()
+                            .toList();
+                    return shares.depthOf(codes)
+                            .map(depths -> assemble(brandId, communityId, from, to, g, parts, depths));
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private EngagementReport assemble(
+            String brandId,
+            String communityId,
+            LocalDate from,
+            LocalDate to,
+            Granularity g,
+            Object[] parts,
+            Map<String, Integer> depths) {
+        List<MemberDay> days = (List<MemberDay>) parts[0];
+        long base = (Long) parts[1];
+        List<AttendanceRecord> attended = (List<AttendanceRecord>) parts[2];
+        List<CommunityMemberships.Join> joins = (List<CommunityMemberships.Join>) parts[3];
+        Map<Integer, Long> sharesByDepth = (Map<Integer, Long>) parts[4];
+        Map<Integer, Long> visitsByDepth = (Map<Integer, Long>) parts[5];
+        List<EventFunnel> funnels = (List<EventFunnel>) parts[6];
+        List<EngagementReport.CommunityHealth> health = (List<EngagementReport.CommunityHealth>) parts[7];
+
+        return new EngagementReport(
+                brandId,
+                communityId,
+                from,
+                to,
+                g,
+                series(days, attended, base, from, to, g),
+                spread(sharesByDepth, visitsByDepth, joins, depths),
+                funnels.stream()
+                        .map(f -> new EngagementReport.EventConversion(
+                                f.eventId(), f.title(), f.rsvps(), f.checkIns(), ratio(f.checkIns(), f.rsvps())))
+                        .toList(),
+                retention(days, attended, to),
+                kols(joins, attended),
+                health);
+    }
+
+    // ---- time series
+
+    private static List<EngagementReport.Series> series(
+            List<MemberDay> days,
+            List<AttendanceRecord> attended,
+            long base,
+            LocalDate from,
+            LocalDate to,
+            Granularity g) {
+        Map<LocalDate, Bucket> buckets = new LinkedHashMap<>();
+        for (LocalDate b = g.bucketOf(from); !b.isAfter(to); b = g.next(b)) {
+            buckets.put(b, new Bucket());
+        }
+        for (MemberDay day : days) {
+            Bucket bucket = buckets.get(g.bucketOf(day.day()));
+            if (bucket == null) {
+                continue;
+            }
+            switch (day.kind()) {
+                case JOINED -> bucket.joins += day.count();
+                case LEFT -> bucket.leaves += day.count();
+                default -> {
+                    if (day.kind().interaction()) {
+                        bucket.active.add(day.memberId());
+                        bucket.interactions += day.count();
+                    }
+                }
+            }
+        }
+        for (AttendanceRecord record : attended) {
+            Bucket bucket = buckets.get(g.bucketOf(day(record.checkedInAt())));
+            if (bucket != null) {
+                bucket.active.add(record.memberId());
+                bucket.attendances++;
+                bucket.interactions++;
+            }
+        }
+        List<EngagementReport.Point> members = new ArrayList<>();
+        List<EngagementReport.Point> joins = new ArrayList<>();
+        List<EngagementReport.Point> active = new ArrayList<>();
+        List<EngagementReport.Point> interactions = new ArrayList<>();
+        List<EngagementReport.Point> perActive = new ArrayList<>();
+        List<EngagementReport.Point> attendances = new ArrayList<>();
+        long running = base;
+        for (Map.Entry<LocalDate, Bucket> entry : buckets.entrySet()) {
+            Bucket b = entry.getValue();
+            running += b.joins - b.leaves;
+            LocalDate t = entry.getKey();
+            members.add(new EngagementReport.Point(t, running));
+            joins.add(new EngagementReport.Point(t, b.joins));
+            active.add(new EngagementReport.Point(t, b.active.size()));
+            interactions.add(new EngagementReport.Point(t, b.interactions));
+            perActive.add(new EngagementReport.Point(t, ratio(b.interactions, b.active.size())));
+            attendances.add(new EngagementReport.Point(t, b.attendances));
+        }
+        return List.of(
+                new EngagementReport.Series("members", members),
+                new EngagementReport.Series("joins", joins),
+                new EngagementReport.Series("activeMembers", active),
+                new EngagementReport.Series("interactions", interactions),
+                new EngagementReport.Series("interactionsPerActiveMember", perActive),
+                new EngagementReport.Series("attendances", attendances));
+    }
+
+    private static final class Bucket {
+        long joins;
+        long leaves;
+        long interactions;
+        long attendances;
+        final Set<String> active = new HashSet<>();
+    }
+
+    // ---- spread
+
+    private static EngagementReport.Spread spread(
+            Map<Integer, Long> sharesByDepth,
+            Map<Integer, Long> visitsByDepth,
+            List<CommunityMemberships.Join> joins,
+            Map<String, Integer> depths) {
+        Map<Integer, Long> joinsByDepth = new HashMap<>();
+        long credited = 0;
+        for (CommunityMemberships.Join join : joins) {
+            if (join.viaShare() != null) {
+                credited++;
+                joinsByDepth.merge(depths.getOrDefault(join.viaShare(), 1), 1L, Long::sum);
+            }
+        }
+        Set<Integer> levels = new TreeSet<>();
+        levels.addAll(sharesByDepth.keySet());
+        levels.addAll(visitsByDepth.keySet());
+        levels.addAll(joinsByDepth.keySet());
+        List<EngagementReport.Depth> byDepth = levels.stream()
+                .map(depth -> new EngagementReport.Depth(
+                        depth,
+                        sharesByDepth.getOrDefault(depth, 0L),
+                        visitsByDepth.getOrDefault(depth, 0L),
+                        joinsByDepth.getOrDefault(depth, 0L)))
+                .toList();
+        long shareCount = sum(sharesByDepth);
+        long visitCount = sum(visitsByDepth);
+        return new EngagementReport.Spread(
+                shareCount,
+                visitCount,
+                credited,
+                ratio(visitCount, shareCount),
+                ratio(credited, visitCount),
+                levels.isEmpty() ? 0 : ((TreeSet<Integer>) levels).last(),
+                byDepth);
+    }
+
+    // ---- retention and KOLs
+
+    private static List<EngagementReport.Retention> retention(
+            List<MemberDay> days, List<AttendanceRecord> attended, LocalDate to) {
+        Map<YearMonth, Set<String>> activeByMonth = new TreeMap<>();
+        for (MemberDay day : days) {
+            if (day.kind().interaction()) {
+                activeByMonth
+                        .computeIfAbsent(YearMonth.from(day.day()), m -> new HashSet<>())
+                        .add(day.memberId());
+            }
+        }
+        for (AttendanceRecord record : attended) {
+            activeByMonth
+                    .computeIfAbsent(YearMonth.from(day(record.checkedInAt())), m -> new HashSet<>())
+                    .add(record.memberId());
+        }
+        YearMonth last = YearMonth.from(to);
+        List<EngagementReport.Retention> result = new ArrayList<>();
+        activeByMonth.forEach((month, active) -> {
+            if (month.isBefore(last)) {
+                Set<String> next = activeByMonth.getOrDefault(month.plusMonths(1), Set.of());
+                long retained = active.stream().filter(next::contains).count();
+                result.add(new EngagementReport.Retention(
+                        month.toString(), active.size(), retained, ratio(retained, active.size())));
+            }
+        });
+        return result;
+    }
+
+    private static List<EngagementReport.Kol> kols(
+            List<CommunityMemberships.Join> joins, List<AttendanceRecord> attended) {
+        Map<String, Set<String>> recruits = new HashMap<>();
+        for (CommunityMemberships.Join join : joins) {
+            if (join.viaSharer() != null) {
+                recruits.computeIfAbsent(join.viaSharer(), sharer -> new HashSet<>())
+                        .add(join.memberId());
+            }
+        }
+        Map<String, Long> attendancesByMember = new HashMap<>();
+        attended.forEach(record -> attendancesByMember.merge(record.memberId(), 1L, Long::sum));
+        return recruits.entrySet().stream()
+                .map(entry -> new EngagementReport.Kol(
+                        entry.getKey(),
+                        entry.getValue().size(),
+                        entry.getValue().stream()
+                                .mapToLong(member -> attendancesByMember.getOrDefault(member, 0L))
+                                .sum()))
+                .sorted(Comparator.comparingLong(EngagementReport.Kol::joins)
+                        .thenComparingLong(EngagementReport.Kol::attendances)
+                        .reversed()
+                        .thenComparing(EngagementReport.Kol::memberId))
+                .limit(TOP_KOLS)
+                .toList();
+    }
+
+    // ---- health
+
+    private Mono<List<EngagementReport.CommunityHealth>> health(String brandId, String communityId, LocalDate end) {
+        int windowDays = (int) Math.max(1, limits.window().toDays());
+        LocalDate lastStart = end.minusDays(windowDays);
+        LocalDate previousStart = lastStart.minusDays(windowDays);
+        Flux<CommunitySummary> communities = communityId == null
+                ? memberships.communitiesOf(brandId)
+                : memberships.summary(communityId).flux();
+        return attendance
+                .attendances(brandId, instant(previousStart), instant(end))
+                .filter(record -> record.communityId() != null)
+                .collectList()
+                .flatMapMany(attended -> communities.concatMap(community -> activity.memberDays(
+                                brandId, community.id(), previousStart, end)
+                        .filter(day -> day.kind().interaction())
+                        .collectList()
+                        .map(days -> {
+                            Set<String> last = new HashSet<>();
+                            Set<String> previous = new HashSet<>();
+                            days.forEach(day -> (day.day().isBefore(lastStart) ? previous : last).add(day.memberId()));
+                            attended.stream()
+                                    .filter(record -> community.id().equals(record.communityId()))
+                                    .forEach(
+                                            record -> (day(record.checkedInAt()).isBefore(lastStart) ? previous : last)
+                                                    .add(record.memberId()));
+                            return new EngagementReport.CommunityHealth(
+                                    community.id(),
+                                    community.name(),
+                                    community.memberCount(),
+                                    last.size(),
+                                    previous.size(),
+                                    round(Health.trend(last.size(), previous.size())),
+                                    Health.of(community.memberCount(), last.size(), previous.size(), limits));
+                        })))
+                .collectList();
+    }
+
+    // ---- helpers
+
+    private Mono<List<AttendanceRecord>> attendances(String brandId, String communityId, Instant from, Instant to) {
+        return attendance
+                .attendances(brandId, from, to)
+                .filter(record -> communityId == null || communityId.equals(record.communityId()))
+                .collectList();
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw CommunityProblem.badRequest("'from' must not be after 'to'.");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw CommunityProblem.badRequest("The range may span at most " + MAX_DAYS + " days.");
+        }
+    }
+
+    private static CommunityProblem notAdmin(String brandId) {
+        return CommunityProblem.forbidden(
+                "not-brand-admin", "Only an admin of brand '" + brandId + "' reads its engagement analytics.");
+    }
+
+    private static long sum(Map<Integer, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0.0 : round((double) part / whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+
+    private static Instant instant(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,56 @@
+package io.quanzi.community.checkin;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class CheckInController {
+
+    private final CheckIns checkIns;
+    private final SigningKeys keys;
+
+    CheckInController(CheckIns checkIns, SigningKeys keys) {
+        this.checkIns = checkIns;
+        this.keys = keys;
+    }
+
+    /** The member's current check-in code (short-lived: the app refreshes it and shows it as a QR). */
+    @GetMapping("/api/events/{eventId}/checkin-token")
+    Mono<ResponseEntity<CheckInTokenResponse>> token(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String eventId, JwtAuthenticationToken member) {
+        return checkIns.token(eventId, member.getName())
+                .map(token ->
+                        ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(token));
+    }
+
+    @PostMapping("/api/checkins")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<CheckInResponse> scan(@Valid @RequestBody CheckInRequest request, JwtAuthenticationToken staff) {
+        return checkIns.scan(request, staff);
+    }
+
+    @PostMapping("/api/checkins/batch")
+    Mono<BatchResponse> batch(@Valid @RequestBody BatchRequest request, JwtAuthenticationToken staff) {
+        return checkIns.batch(request, staff);
+    }
+
+    /** The public keys that verify check-in codes (public: staff apps verify offline too). */
+    @GetMapping("/api/checkins/jwks")
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
+                .body(keys.publicJwks());
+    }
+}

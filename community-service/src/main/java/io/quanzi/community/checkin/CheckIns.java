@@ -1,0 +1,217 @@
+package io.quanzi.community.checkin;
+
+import io.quanzi.community.checkin.CheckInRefused.Reason;
+import io.quanzi.community.event.EventInfo;
+import io.quanzi.community.event.Events;
+import io.quanzi.community.event.RsvpState;
+import io.quanzi.community.event.StaffScopes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Staff scans: verify the member's token, then record the check-in exactly once per member and event (unique
+ * index). The check-in document carries the outbox of its effects elsewhere (points, facts, referral milestone),
+ * handed to the relay right after the insert; nothing here waits for another service.
+ */
+@Service
+class CheckIns {
+
+    private final CheckInTokens tokens;
+    private final Events events;
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final CheckInProperties properties;
+    private final Clock clock;
+
+    CheckIns(
+            CheckInTokens tokens,
+            Events events,
+            ReactiveMongoTemplate mongo,
+            OutboxRelay relay,
+            CheckInProperties properties,
+            Clock clock) {
+        this.tokens = tokens;
+        this.events = events;
+        this.mongo = mongo;
+        this.relay = relay;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A member asks for a fresh code to show: they need a confirmed place, or the event takes walk-ins. */
+    Mono<CheckInTokenResponse> token(String eventId, String memberId) {
+        return events.find(eventId).zipWith(events.rsvpState(eventId, memberId)).map(found -> {
+            EventInfo event = found.getT1();
+            if (event.cancelled() || !event.endsAt().isAfter(clock.instant())) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, "The event is cancelled or over.");
+            }
+            if (found.getT2() != RsvpState.CONFIRMED && !event.walkInsAllowed()) {
+                throw new CheckInRefused(
+                        Reason.NOT_REGISTERED,
+                        "You need a confirmed place to check in to this event, and it takes no walk-ins.");
+            }
+            CheckInTokens.Issued issued = tokens.issue(eventId, memberId);
+            long refreshIn = Math.max(5, properties.tokenTtl().toSeconds() * 2 / 3);
+            return new CheckInTokenResponse(issued.token(), issued.expiresAt(), refreshIn);
+        });
+    }
+
+    /** An online scan, judged at the server's time. */
+    Mono<CheckInResponse> scan(CheckInRequest request, JwtAuthenticationToken staff) {
+        Instant now = clock.instant();
+        return tokens.verify(request.token()).flatMap(token -> {
+            if (request.eventId() != null && !request.eventId().equals(token.eventId())) {
+                return Mono.error(new CheckInRefused(
+                        Reason.OTHER_EVENT, "This code is for another event, not for the one being scanned."));
+            }
+            if (now.isAfter(token.expiresAt().plus(properties.clockSkew()))) {
+                return Mono.error(expired(token));
+            }
+            return record(token, now, staff, request.deviceId(), false);
+        });
+    }
+
+    /** Scans queued offline, judged at their original scan time; one result per item, in order. */
+    Mono<BatchResponse> batch(BatchRequest request, JwtAuthenticationToken staff) {
+        if (request.items().size() > properties.batchLimit()) {
+            return Mono.error(new ResponseStatusException(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "A batch carries at most " + properties.batchLimit() + " scans."));
+        }
+        Instant now = clock.instant();
+        return Flux.range(0, request.items().size())
+                .concatMap(index -> {
+                    BatchItem item = request.items().get(index);
+                    return offline(item, now, staff)
+                            .map(done -> BatchItemResult.checkedIn(index, done))
+                            .onErrorResume(
+                                    CheckInRefused.class, refused -> Mono.just(BatchItemResult.of(index, refused)));
+                })
+                .collectList()
+                .map(BatchResponse::new);
+    }
+
+    private Mono<CheckInResponse> offline(BatchItem item, Instant now, JwtAuthenticationToken staff) {
+        Instant scannedAt = item.scannedAt().truncatedTo(ChronoUnit.MILLIS);
+        return tokens.verify(item.token()).flatMap(token -> {
+            if (scannedAt.isAfter(now.plus(properties.clockSkew()))) {
+                return Mono.error(new CheckInRefused(Reason.INVALID_SCAN_TIME, "scannedAt lies in the future."));
+            }
+            if (scannedAt.isBefore(token.issuedAt().minus(properties.clockSkew()))) {
+                return Mono.error(
+                        new CheckInRefused(Reason.INVALID_SCAN_TIME, "scannedAt lies before the code was issued."));
+            }
+            if (scannedAt.isAfter(token.expiresAt().plus(properties.clockSkew()))) {
+                return Mono.error(expired(token));
+            }
+            return record(token, scannedAt, staff, item.deviceId(), true);
+        });
+    }
+
+    private Mono<CheckInResponse> record(
+            CheckInTokens.Verified token,
+            Instant scannedAt,
+            JwtAuthenticationToken staff,
+            String deviceId,
+            boolean offline) {
+        return events.find(token.eventId()).flatMap(event -> {
+            if (!StaffScopes.worksAt(staff, event.storeId())) {
+                return Mono.error(
+                        new CheckInRefused(Reason.WRONG_STORE, "This event takes place at another store than yours."));
+            }
+            if (event.cancelled()) {
+                return Mono.error(new CheckInRefused(Reason.EVENT_CANCELLED, "The event has been cancelled."));
+            }
+            if (!event.checkInOpenAt(scannedAt)) {
+                return Mono.error(new CheckInRefused(
+                        Reason.WINDOW_CLOSED,
+                        "Check-in is open from " + event.checkInOpensAt() + " to " + event.checkInClosesAt()
+                                + ", not at " + scannedAt + "."));
+            }
+            return existing(event.id(), token.memberId())
+                    .flatMap(found -> Mono.<CheckInResponse>error(CheckInRefused.alreadyCheckedIn(found)))
+                    .switchIfEmpty(Mono.defer(() -> seat(event, token.memberId())
+                            .flatMap(walkIn -> insert(event, token, scannedAt, staff, deviceId, offline, walkIn))));
+        });
+    }
+
+    /** Whether the member holds a seat (false) or was just given one at the door (true); refuses otherwise. */
+    private Mono<Boolean> seat(EventInfo event, String memberId) {
+        return events.rsvpState(event.id(), memberId).flatMap(state -> {
+            if (state == RsvpState.CONFIRMED) {
+                return Mono.just(false);
+            }
+            if (!event.walkInsAllowed()) {
+                return Mono.error(new CheckInRefused(
+                        Reason.NOT_REGISTERED,
+                        state == RsvpState.WAITLISTED
+                                ? "The member is on the waitlist, and this event takes no walk-ins."
+                                : "The member has no place at this event, and it takes no walk-ins."));
+            }
+            return events.admitWalkIn(event.id(), memberId)
+                    .flatMap(admitted -> admitted
+                            ? Mono.just(true)
+                            : Mono.error(new CheckInRefused(
+                                    Reason.EVENT_FULL, "The event is full: no seat for a walk-in.")));
+        });
+    }
+
+    private Mono<CheckInResponse> insert(
+            EventInfo event,
+            CheckInTokens.Verified token,
+            Instant scannedAt,
+            JwtAuthenticationToken staff,
+            String deviceId,
+            boolean offline,
+            boolean walkIn) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CheckIn checkIn = new CheckIn(
+                null,
+                event.id(),
+                token.memberId(),
+                event.brandId(),
+                event.storeId(),
+                event.communityId(),
+                staff.getName(),
+                deviceId,
+                token.tokenId(),
+                walkIn,
+                offline,
+                event.attendPoints(),
+                scannedAt.truncatedTo(ChronoUnit.MILLIS),
+                now,
+                event.attendPoints() > 0 ? Delivery.pending(now) : new Delivery(Delivery.State.SKIPPED, 0, now, null),
+                Delivery.pending(now),
+                Delivery.pending(now));
+        return mongo.insert(checkIn)
+                .doOnNext(relay::kick)
+                .map(saved -> CheckInResponse.of(saved, event.title()))
+                .onErrorResume(DuplicateKeyException.class, raced -> existing(event.id(), token.memberId())
+                        .flatMap(found -> Mono.error(CheckInRefused.alreadyCheckedIn(found))));
+    }
+
+    private Mono<CheckIn> existing(String eventId, String memberId) {
+        return mongo.findOne(
+                Query.query(Criteria.where(CheckIn.EVENT_ID)
+                        .is(eventId)
+                        .and(CheckIn.MEMBER_ID)
+                        .is(memberId)),
+                CheckIn.class);
+    }
+
+    private static CheckInRefused expired(CheckInTokens.Verified token) {
+        return new CheckInRefused(
+                Reason.TOKEN_EXPIRED,
+                "The code expired at " + token.expiresAt() + ": ask the member to show the fresh code.");
+    }
+}

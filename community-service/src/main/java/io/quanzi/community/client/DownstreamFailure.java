@@ -1,0 +1,33 @@
+package io.quanzi.community.client;
+
+/**
+ * A call to another Quanzi service did not succeed. {@link #permanent()} failures (the target answered 4xx, such as
+ * 409 for an idempotency key reused with a different body) will fail again: log them and stop. The others (5xx,
+ * time-outs, refused connections, an open circuit) are worth retrying later.
+ */
+public class DownstreamFailure extends RuntimeException {
+
+    private final String service;
+    private final int status;
+    private final boolean permanent;
+
+    DownstreamFailure(String service, int status, boolean permanent, String message, Throwable cause) {
+        super(message, cause);
+        this.service = service;
+        this.status = status;
+        this.permanent = permanent;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    /** The HTTP status the target answered, or 0 when it did not answer. */
+    public int status() {
+        return status;
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+}

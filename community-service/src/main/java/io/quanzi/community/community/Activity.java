@@ -1,0 +1,17 @@
+package io.quanzi.community.community;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One line of the activity log; {@code day} is the UTC date of {@code at}, for cheap grouping. */
+@Document("community_activity")
+record Activity(
+        @Id String id,
+        String brandId,
+        String communityId,
+        String memberId,
+        ActivityKind kind,
+        Instant at,
+        String day,
+        String ref) {}

@@ -1,0 +1,34 @@
+package io.quanzi.community.event;
+
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** What the check-in feature asks of events: the event, the member's place, and seats for walk-ins. */
+@Component
+public class Events {
+
+    private final EventCatalog catalog;
+    private final Rsvps rsvps;
+
+    Events(EventCatalog catalog, Rsvps rsvps) {
+        this.catalog = catalog;
+        this.rsvps = rsvps;
+    }
+
+    /** The event, or an error answering 404 when there is none. */
+    public Mono<EventInfo> find(String eventId) {
+        return catalog.event(eventId).map(Event::info);
+    }
+
+    public Mono<RsvpState> rsvpState(String eventId, String memberId) {
+        return rsvps.state(eventId, memberId);
+    }
+
+    /**
+     * Seats a walk-in (or a waitlisted member at the door) if a seat is left; true if the member now holds a
+     * confirmed seat, false if the event is full.
+     */
+    public Mono<Boolean> admitWalkIn(String eventId, String memberId) {
+        return catalog.event(eventId).flatMap(event -> rsvps.admitWalkIn(event, memberId));
+    }
+}

@@ -1,0 +1,29 @@
+package io.quanzi.community.event;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A member's place at an event: one document per (eventId, memberId), unique. {@code waitlistSeq} orders the
+ * waitlist; {@code walkIn} marks a seat given at the door rather than booked.
+ */
+@Document("event_rsvps")
+record Rsvp(
+        @Id String id,
+        String eventId,
+        String memberId,
+        String brandId,
+        RsvpState status,
+        Long waitlistSeq,
+        boolean walkIn,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static final String EVENT_ID = "eventId";
+    static final String MEMBER_ID = "memberId";
+    static final String STATUS = "status";
+    static final String WAITLIST_SEQ = "waitlistSeq";
+    static final String WALK_IN = "walkIn";
+    static final String UPDATED_AT = "updatedAt";
+}

@@ -1,0 +1,9 @@
+package io.quanzi.community.event;
+
+/** Where a member stands for an event. */
+public enum RsvpState {
+    CONFIRMED,
+    WAITLISTED,
+    CANCELLED,
+    NONE
+}

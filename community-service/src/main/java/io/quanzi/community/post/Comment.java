@@ -1,0 +1,8 @@
+package io.quanzi.community.post;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+@Document("community_comments")
+record Comment(@Id String id, String postId, String communityId, String authorId, String text, Instant createdAt) {}

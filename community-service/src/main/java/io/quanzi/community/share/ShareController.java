@@ -1,0 +1,34 @@
+package io.quanzi.community.share;
+
+import io.quanzi.community.community.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/communities")
+class ShareController {
+
+    private final Shares shares;
+
+    ShareController(Shares shares) {
+        this.shares = shares;
+    }
+
+    @PostMapping("/posts/{postId}/shares")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ShareResponses.Created> share(JwtAuthenticationToken auth, @PathVariable String postId) {
+        return shares.share(postId, Caller.of(auth));
+    }
+
+    @GetMapping("/shares/{code}")
+    Mono<ShareResponses.Landing> visit(JwtAuthenticationToken auth, @PathVariable String code) {
+        return shares.visit(code, Caller.of(auth));
+    }
+}

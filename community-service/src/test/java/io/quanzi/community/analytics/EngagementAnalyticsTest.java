@@ -1,0 +1,290 @@
+package io.quanzi.community.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanzi.community.CommunityApi;
+import io.quanzi.community.Tokens;
+import io.quanzi.community.community.ActivityKind;
+import io.quanzi.community.community.ActivityLog;
+import io.quanzi.platform.test.EmbeddedMongo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(properties = "quanzi.community.health.lively-min-active-share=0.02")
+@AutoConfigureWebTestClient
+class EngagementAnalyticsTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ActivityLog activity;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    CommunityApi api;
+    String brand;
+    String admin;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        EmbeddedMongo.register(registry, "analytics-test");
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new CommunityApi(web);
+        brand = "brand-" + UUID.randomUUID().toString().substring(0, 8);
+        admin = "admin-" + UUID.randomUUID();
+    }
+
+    @Test
+    void seededScenarioGivesTheExpectedSeriesRetentionAndHealthLabels() {
+        String lively = community(100);
+        String seeding = community(10);
+        String declining = community(40);
+        log(lively, "m1", ActivityKind.JOINED, "2026-09-05");
+        log(lively, "m2", ActivityKind.JOINED, "2026-09-05");
+        log(lively, "m3", ActivityKind.JOINED, "2026-09-05");
+        log(lively, "m1", ActivityKind.POSTED, "2026-09-10");
+        log(lively, "m2", ActivityKind.LIKED, "2026-09-12");
+        log(lively, "m2", ActivityKind.LIKED, "2026-09-12");
+        log(lively, "m4", ActivityKind.JOINED, "2026-10-03");
+        log(lively, "m3", ActivityKind.LEFT, "2026-10-04");
+        log(lively, "m1", ActivityKind.POSTED, "2026-10-05");
+        log(lively, "m4", ActivityKind.COMMENTED, "2026-10-06");
+        log(lively, "m4", ActivityKind.COMMENTED, "2026-10-06");
+        log(lively, "m2", ActivityKind.SHARED, "2026-10-20");
+        log(declining, "c1", ActivityKind.POSTED, "2026-09-15");
+        log(declining, "c2", ActivityKind.POSTED, "2026-09-15");
+        log(declining, "c3", ActivityKind.LIKED, "2026-09-16");
+        log(declining, "c1", ActivityKind.POSTED, "2026-10-15");
+
+        JsonNode community = report("/api/communities/analytics/communities/" + lively, "MONTH");
+
+        assertThat(points(community, "members")).containsExactly(3.0, 3.0);
+        assertThat(points(community, "joins")).containsExactly(3.0, 1.0);
+        assertThat(points(community, "activeMembers")).containsExactly(2.0, 3.0);
+        assertThat(points(community, "interactions")).containsExactly(3.0, 4.0);
+        assertThat(points(community, "interactionsPerActiveMember")).containsExactly(1.5, 1.33);
+        assertThat(times(community, "members")).containsExactly("2026-09-01", "2026-10-01");
+        JsonNode retention = community.get("retention");
+        assertThat(retention).hasSize(1);
+        assertThat(retention.get(0).get("month").asString()).isEqualTo("2026-09");
+        assertThat(retention.get(0).get("active").asLong()).isEqualTo(2);
+        assertThat(retention.get(0).get("retainedNextMonth").asLong()).isEqualTo(2);
+        assertThat(community.get("communities").get(0).get("health").asString()).isEqualTo("LIVELY");
+
+        JsonNode brandReport = report("/api/communities/analytics/brands/" + brand, "MONTH");
+
+        assertThat(points(brandReport, "activeMembers")).containsExactly(5.0, 4.0);
+        assertThat(health(brandReport, lively)).isEqualTo("LIVELY");
+        assertThat(health(brandReport, seeding)).isEqualTo("SEEDING");
+        assertThat(health(brandReport, declining)).isEqualTo("DECLINING");
+        JsonNode decliningRow = row(brandReport, declining);
+        assertThat(decliningRow.get("activeLastWindow").asLong()).isEqualTo(1);
+        assertThat(decliningRow.get("activePreviousWindow").asLong()).isEqualTo(3);
+
+        JsonNode weekly = report("/api/communities/analytics/communities/" + lively, "WEEK");
+        assertThat(times(weekly, "joins")).startsWith("2026-08-31", "2026-09-07");
+        assertThat(points(weekly, "joins").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isEqualTo(4.0);
+    }
+
+    @Test
+    void spreadConversionDepthAndKolRankingComeFromSharesVisitsAndJoins() {
+        String id = community(0);
+        String kol = "kol-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        String carol = "carol-" + UUID.randomUUID();
+        api.joined(kol, id);
+        String postId = api.posted(kol, id, "Run with us");
+        String first = shareCode(kol, postId);
+        visit(bob, first);
+        api.joined(bob, id);
+        String second = shareCode(bob, postId);
+        visit(carol, second);
+        api.joined(carol, id);
+
+        JsonNode report = api.json(web.mutateWith(Tokens.brandAdmin(admin, brand))
+                .get()
+                .uri("/api/communities/analytics/brands/{b}", brand)
+                .exchange()
+                .expectStatus()
+                .isOk());
+
+        JsonNode spread = report.get("spread");
+        assertThat(spread.get("shares").asLong()).isEqualTo(2);
+        assertThat(spread.get("visits").asLong()).isEqualTo(2);
+        assertThat(spread.get("joins").asLong()).isEqualTo(2);
+        assertThat(spread.get("visitToJoinRate").asDouble()).isEqualTo(1.0);
+        assertThat(spread.get("maxDepth").asInt()).isEqualTo(2);
+        assertThat(spread.get("byDepth").get(1).get("joins").asLong()).isEqualTo(1);
+        assertThat(report.get("kols").findValuesAsString("memberId")).containsExactlyInAnyOrder(kol, bob);
+        assertThat(points(report, "joins").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isEqualTo(3.0);
+        assertThat(points(report, "activeMembers").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0))
+                .as("the kol posted and shared, bob shared")
+                .isEqualTo(2.0);
+    }
+
+    @Test
+    void membersAndAdminsOfOtherBrandsCannotReadAnalytics() {
+        String id = community(0);
+
+        web.mutateWith(Tokens.member("alice"))
+                .get()
+                .uri("/api/communities/analytics/brands/{b}", brand)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
+                .get()
+                .uri("/api/communities/analytics/brands/{b}", brand)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
+                .get()
+                .uri("/api/communities/analytics/communities/{c}", id)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.mutateWith(Tokens.brandAdmin(admin, brand))
+                .get()
+                .uri("/api/communities/analytics/communities/{c}", id)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void malformedRangesAreRejected() {
+        for (String query : List.of(
+                "from=yesterday&to=2026-10-01",
+                "from=2026-10-02&to=2026-10-01",
+                "from=2024-01-01&to=2026-10-01",
+                "granularity=HOUR",
+                "granularity={\"$ne\":\"DAY\"}")) {
+            web.mutateWith(Tokens.brandAdmin(admin, brand))
+                    .get()
+                    .uri(builder -> builder.path("/api/communities/analytics/brands/" + brand)
+                            .query(query.replace("{", "%7B").replace("}", "%7D").replace("\"", "%22"))
+                            .build())
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    private String community(int members) {
+        String id = api.createCommunity(admin, brand, "CLUB", "OPEN", null);
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(new ObjectId(id))),
+                        new Update().set("memberCount", (long) members),
+                        "communities")
+                .block();
+        return id;
+    }
+
+    private void log(String communityId, String member, ActivityKind kind, String day) {
+        activity.record(brand, communityId, member, kind, null, Instant.parse(day + "T12:00:00Z"))
+                .block();
+    }
+
+    private JsonNode report(String path, String granularity) {
+        return api.json(web.mutateWith(Tokens.brandAdmin(admin, brand))
+                .get()
+                .uri(path + "?from=2026-09-01&to=2026-10-31&granularity=" + granularity)
+                .exchange()
+                .expectStatus()
+                .isOk());
+    }
+
+    private String shareCode(String member, String postId) {
+        return api.json(web.mutateWith(Tokens.member(member))
+                        .post()
+                        .uri("/api/communities/posts/{p}/shares", postId)
+                        .exchange()
+                        .expectStatus()
+                        .isCreated())
+                .get("code")
+                .asString();
+    }
+
+    private void visit(String member, String code) {
+        web.mutateWith(Tokens.member(member))
+                .get()
+                .uri("/api/communities/shares/{c}", code)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    private static List<Double> points(JsonNode report, String series) {
+        List<Double> values = new ArrayList<>();
+        seriesNamed(report, series)
+                .get("points")
+                .forEach(point -> values.add(point.get("v").asDouble()));
+        return values;
+    }
+
+    private static List<String> times(JsonNode report, String series) {
+        List<String> values = new ArrayList<>();
+        seriesNamed(report, series)
+                .get("points")
+                .forEach(point -> values.add(point.get("t").asString()));
+        return values;
+    }
+
+    private static JsonNode seriesNamed(JsonNode report, String name) {
+        for (JsonNode series : report.get("series")) {
+            if (series.get("name").asString().equals(name)) {
+                return series;
+            }
+        }
+        throw new AssertionError("no series " + name + " in " + report);
+    }
+
+    private static String health(JsonNode report, String communityId) {
+        return row(report, communityId).get("health").asString();
+    }
+
+    private static JsonNode row(JsonNode report, String communityId) {
+        for (JsonNode row : report.get("communities")) {
+            if (row.get("communityId").asString().equals(communityId)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no community " + communityId + " in " + report);
+    }
+}

@@ -1,0 +1,392 @@
+package io.quanzi.community.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanzi.community.CommunityApi;
+import io.quanzi.community.Tokens;
+import io.quanzi.platform.test.EmbeddedMongo;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+@SpringBootTest
+@AutoConfigureWebTestClient
+class AdmissionTest {
+
+    static final String BRAND = "demo-brand";
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    Admission admission;
+
+    @Autowired
+    CommunityMemberships memberships;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    CommunityApi api;
+    String ada;
+    String alice;
+    String bob;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        EmbeddedMongo.register(registry, "admission-test");
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new CommunityApi(web);
+        ada = "ada-" + UUID.randomUUID();
+        alice = "alice-" + UUID.randomUUID();
+        bob = "bob-" + UUID.randomUUID();
+    }
+
+    @Test
+    void applicantIsApprovedByBrandAdminAndSeesEachStatus() {
+        String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
+
+        api.join(alice, id)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PENDING");
+        myMembership(alice, id)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PENDING")
+                .jsonPath("$.application")
+                .isEqualTo("I run every day");
+        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
+                .get()
+                .uri("/api/communities/{id}/requests", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].memberId")
+                .isEqualTo(alice);
+
+        approve(Tokens.brandAdmin(ada, BRAND), id, alice)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ACTIVE");
+
+        myMembership(alice, id).expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        assertThat(memberCount(id)).isEqualTo(1);
+        StepVerifier.create(memberships.isActiveMember(id, alice))
+                .expectNext(true)
+                .verifyComplete();
+    }
+
+    @Test
+    void rejectedApplicantSeesTheReasonAndIsNotAMember() {
+        String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
+        api.join(alice, id).expectStatus().isOk();
+
+        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
+                .post()
+                .uri("/api/communities/{id}/requests/{m}/reject", id, alice)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "Club is for marathon runners"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        myMembership(alice, id)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.decisionReason")
+                .isEqualTo("Club is for marathon runners");
+        assertThat(memberCount(id)).isZero();
+        StepVerifier.create(memberships.isActiveMember(id, alice))
+                .expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void memberCannotApproveAndAdminOfAnotherBrandCannotEither() {
+        String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
+        api.join(alice, id).expectStatus().isOk();
+
+        approve(Tokens.member(bob), id, alice)
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        approve(Tokens.brandAdmin("otto", "other-brand"), id, alice)
+                .expectStatus()
+                .isForbidden();
+
+        myMembership(alice, id).expectBody().jsonPath("$.status").isEqualTo("PENDING");
+    }
+
+    @Test
+    void appointedModeratorApprovesButPlainMemberDoesNot() {
+        String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
+        api.join(bob, id);
+        approve(Tokens.brandAdmin(ada, BRAND), id, bob).expectStatus().isOk();
+        api.join(alice, id);
+        approve(Tokens.member(bob), id, alice).expectStatus().isForbidden();
+
+        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
+                .put()
+                .uri("/api/communities/{id}/members/{m}/role", id, bob)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "MODERATOR"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        approve(Tokens.member(bob), id, alice)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void onlyTheBrandsAdminCreatesItsCommunities() {
+        web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
+                .post()
+                .uri("/api/communities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        web.mutateWith(Tokens.member(alice))
+                .post()
+                .uri("/api/communities")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void inviteOnlyCoreGroupCannotBeJoinedDirectlyButAnInvitationAdmits() {
+        String id = api.createCommunity(ada, BRAND, "CORE_GROUP", "OPEN", null);
+
+        api.join(alice, id)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:invitation-required");
+        web.mutateWith(Tokens.member(alice))
+                .post()
+                .uri("/api/communities/{id}/invitation/accept", id)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        assertThat(memberCount(id)).isZero();
+
+        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
+                .post()
+                .uri("/api/communities/{id}/invitations", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("memberId", alice))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        myMembership(alice, id).expectBody().jsonPath("$.status").isEqualTo("INVITED");
+
+        web.mutateWith(Tokens.member(alice))
+                .post()
+                .uri("/api/communities/{id}/invitation/accept", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("ACTIVE");
+        assertThat(memberCount(id)).isEqualTo(1);
+        CommunityMembership stored = membership(id, alice);
+        assertThat(stored.coreGroup()).isTrue();
+        assertThat(stored.factPresent()).isTrue();
+        assertThat(stored.factSeq()).isGreaterThan(stored.factSentSeq());
+    }
+
+    @Test
+    void plainMemberCannotInviteIntoTheCoreGroup() {
+        String id = api.createCommunity(ada, BRAND, "CORE_GROUP", "INVITE_ONLY", null);
+        web.mutateWith(Tokens.member(bob))
+                .post()
+                .uri("/api/communities/{id}/invitations", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("memberId", alice))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        myMembership(alice, id).expectStatus().isNotFound();
+    }
+
+    @Test
+    void bannedMemberCannotRejoinOrApply() {
+        String open = api.createCommunity(ada, BRAND, "CLUB", "OPEN", null);
+        api.joined(alice, open);
+        assertThat(memberCount(open)).isEqualTo(1);
+
+        ban(open, alice).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("BANNED");
+        assertThat(memberCount(open)).isZero();
+
+        api.join(alice, open)
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:member-banned");
+        assertThat(memberCount(open)).isZero();
+        CommunityMembership stored = membership(open, alice);
+        assertThat(stored.status()).isEqualTo(MembershipStatus.BANNED);
+        assertThat(stored.factPresent()).as("the fact is withdrawn").isFalse();
+
+        String approval = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
+        ban(approval, bob).expectStatus().isOk();
+        api.join(bob, approval).expectStatus().isForbidden();
+        myMembership(bob, approval).expectBody().jsonPath("$.status").isEqualTo("BANNED");
+    }
+
+    @Test
+    void memberWhoLeftCanRejoinAnOpenCommunityAndCountsStayRight() {
+        String id = api.createCommunity(ada, BRAND, "INTEREST_CIRCLE", "OPEN", null);
+        api.joined(alice, id);
+        api.joined(alice, id);
+        assertThat(memberCount(id)).isEqualTo(1);
+
+        web.mutateWith(Tokens.member(alice))
+                .delete()
+                .uri("/api/communities/{id}/membership", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("LEFT");
+        assertThat(memberCount(id)).isZero();
+
+        api.joined(alice, id);
+        assertThat(memberCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentJoinsNeverExceedTheSizeCap() {
+        String id = api.createCommunity(ada, BRAND, "CITY_CHAPTER", "OPEN", 5);
+
+        StepVerifier.create(Flux.range(0, 24)
+                        .flatMap(
+                                i -> admission
+                                        .join(
+                                                id,
+                                                Caller.of(Tokens.memberAuthentication("runner-" + i + "-" + id)),
+                                                null)
+                                        .map(m -> "in")
+                                        .onErrorResume(CommunityProblem.class, full -> Mono.just("full"))
+                                        .subscribeOn(Schedulers.parallel()),
+                                24)
+                        .filter("in"::equals)
+                        .count())
+                .expectNext(5L)
+                .verifyComplete();
+
+        assertThat(memberCount(id)).isEqualTo(5);
+        StepVerifier.create(mongo.count(
+                        Query.query(Criteria.where("communityId")
+                                .is(id)
+                                .and("status")
+                                .is(MembershipStatus.ACTIVE)),
+                        CommunityMembership.class))
+                .expectNext(5L)
+                .verifyComplete();
+        api.join(alice, id)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:community-full");
+    }
+
+    @Test
+    void concurrentApproveAndRejectHaveExactlyOneWinner() {
+        String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", 10);
+        api.join(alice, id).expectStatus().isOk();
+        Caller admin = new Caller(ada, false, java.util.Set.of(BRAND));
+
+        StepVerifier.create(Flux.merge(
+                                admission
+                                        .approve(id, admin, alice)
+                                        .map(m -> "approved")
+                                        .onErrorResume(e -> Mono.just("lost"))
+                                        .subscribeOn(Schedulers.parallel()),
+                                admission
+                                        .reject(id, admin, alice, "no")
+                                        .map(m -> "rejected")
+                                        .onErrorResume(e -> Mono.just("lost"))
+                                        .subscribeOn(Schedulers.parallel()))
+                        .filter(result -> !result.equals("lost"))
+                        .count())
+                .expectNext(1L)
+                .verifyComplete();
+        CommunityMembership stored = membership(id, alice);
+        assertThat(memberCount(id)).isEqualTo(stored.status() == MembershipStatus.ACTIVE ? 1 : 0);
+    }
+
+    private WebTestClient.ResponseSpec approve(
+            org.springframework.test.web.reactive.server.WebTestClientConfigurer who, String id, String member) {
+        return web.mutateWith(who)
+                .post()
+                .uri("/api/communities/{id}/requests/{m}/approve", id, member)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec ban(String id, String member) {
+        return web.mutateWith(Tokens.brandAdmin(ada, BRAND))
+                .post()
+                .uri("/api/communities/{id}/members/{m}/ban", id, member)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "spam"))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec myMembership(String member, String id) {
+        return web.mutateWith(Tokens.member(member))
+                .get()
+                .uri("/api/communities/{id}/membership", id)
+                .exchange();
+    }
+
+    private long memberCount(String id) {
+        return mongo.findById(id, Community.class).map(Community::memberCount).block();
+    }
+
+    private CommunityMembership membership(String id, String member) {
+        return memberships.membership(id, member).block();
+    }
+}
