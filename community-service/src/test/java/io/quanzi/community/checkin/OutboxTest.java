@@ -59,7 +59,10 @@ class OutboxTest extends CommunityApiTest {
         for (String member : members) {
             rsvpAndScan(event, member);
         }
-        Thread.sleep(800);
+        awaitCheckIns(
+                event,
+                checkIn -> checkIn.pointsAward().attempts() > 0
+                        && checkIn.pointsAward().lastError() != null);
         assertThat(checkIns(event)).hasSize(3).allSatisfy(checkIn -> {
             assertThat(checkIn.pointsAward().state()).isEqualTo(Delivery.State.PENDING);
             assertThat(checkIn.pointsAward().attempts()).isPositive();

@@ -191,6 +191,25 @@ class EventTest extends CommunityApiTest {
     }
 
     @Test
+    void eventCanOnlyBeRestrictedToACommunityOfItsBrand() {
+        String foreign =
+                new io.quanzi.community.CommunityApi(web).createCommunity("otto", "brand-9", "CLUB", "OPEN", null);
+        Map<String, Object> body = openEvent("store-1", 20, false, 0);
+        body.put("communityId", foreign);
+
+        web.mutateWith(admin("ada", "brand-1"))
+                .post()
+                .uri("/api/events")
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:community-of-other-brand");
+    }
+
+    @Test
     void membersSeeUpcomingEventsOfABrandButNotCancelledOnes() {
         String kept = createEvent(openEvent("store-2", 10, false, 0));
         String cancelled = createEvent(openEvent("store-2", 10, false, 0));
