@@ -296,7 +296,9 @@ class Admission {
     private Mono<CommunityMembership> activate(
             Community community, String memberId, Set<MembershipStatus> from, boolean mayInsert, String decidedBy) {
         Instant now = clock.instant();
+        java.util.concurrent.atomic.AtomicBoolean seated = new java.util.concurrent.atomic.AtomicBoolean();
         return reserveSeat(community)
+                .doOnSuccess(reserved -> seated.set(true))
                 .then(attributionFor(community.id(), memberId, now))
                 .flatMap(credit -> {
                     Update update = new Update()
@@ -346,6 +348,9 @@ class Admission {
                             null);
                     return mongo.insert(fresh).onErrorResume(DuplicateKeyException.class, exists -> moved);
                 })
+                // The seat is ours until the membership step succeeds: give it back if that step fails.
+                .onErrorResume(failure -> seated.get(), failure -> releaseSeat(community.id())
+                        .then(Mono.error(failure)))
                 .flatMap(active -> activity.record(
                                 community.brandId(), community.id(), memberId, ActivityKind.JOINED, active.viaShare())
                         .thenReturn(active))

@@ -13,7 +13,8 @@ public record CommunityAccess(
         String memberId,
         MembershipStatus status,
         CommunityRole role,
-        boolean brandAdmin) {
+        boolean brandAdmin,
+        boolean platformMember) {
 
     public boolean activeMember() {
         return status == MembershipStatus.ACTIVE;
@@ -31,10 +32,13 @@ public record CommunityAccess(
 
     /**
      * Members of a community read its posts; an OPEN community's posts are readable by every
-     * member of the platform (a showcase that invites joining); admins of the brand read all.
+     * member of the platform (a showcase that invites joining) except those banned from it;
+     * admins of the brand read all.
      */
     public boolean canRead() {
-        return brandAdmin || activeMember() || (joinPolicy == JoinPolicy.OPEN && status != MembershipStatus.BANNED);
+        return brandAdmin
+                || activeMember()
+                || (platformMember && joinPolicy == JoinPolicy.OPEN && status != MembershipStatus.BANNED);
     }
 
     /** Only active members post, comment, like and share. */

@@ -92,6 +92,7 @@ public class CommunityMemberships {
                 caller.memberId(),
                 status,
                 role,
-                caller.administers(community.brandId()));
+                caller.administers(community.brandId()),
+                caller.member());
     }
 }

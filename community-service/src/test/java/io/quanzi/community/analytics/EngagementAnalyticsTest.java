@@ -154,6 +154,71 @@ class EngagementAnalyticsTest {
     }
 
     @Test
+    void attendancesCountAsActivityFeedEventConversionAndRankKols() {
+        String id = community(0);
+        String kol = "kol-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        api.joined(kol, id);
+        String postId = api.posted(kol, id, "Tasting night on Friday");
+        visit(bob, shareCode(kol, postId));
+        api.joined(bob, id);
+        String event = "ev-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        insert(
+                "events",
+                new org.bson.Document("_id", event)
+                        .append("brandId", brand)
+                        .append("title", "Tasting night")
+                        .append("startsAt", java.util.Date.from(now)));
+        insert(
+                "event_rsvps",
+                new org.bson.Document("eventId", event)
+                        .append("memberId", bob)
+                        .append("status", "CONFIRMED")
+                        .append("walkIn", false));
+        insert(
+                "event_rsvps",
+                new org.bson.Document("eventId", event)
+                        .append("memberId", "carol")
+                        .append("status", "CONFIRMED")
+                        .append("walkIn", false));
+        insert(
+                "checkins",
+                new org.bson.Document("eventId", event)
+                        .append("memberId", bob)
+                        .append("brandId", brand)
+                        .append("communityId", id)
+                        .append("checkedInAt", java.util.Date.from(now)));
+
+        JsonNode report = api.json(web.mutateWith(Tokens.brandAdmin(admin, brand))
+                .get()
+                .uri("/api/communities/analytics/brands/{b}", brand)
+                .exchange()
+                .expectStatus()
+                .isOk());
+
+        JsonNode conversion = report.get("events").get(0);
+        assertThat(conversion.get("eventId").asString()).isEqualTo(event);
+        assertThat(conversion.get("rsvps").asLong()).isEqualTo(2);
+        assertThat(conversion.get("checkIns").asLong()).isEqualTo(1);
+        assertThat(conversion.get("checkInRate").asDouble()).isEqualTo(0.5);
+        assertThat(points(report, "attendances").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isEqualTo(1.0);
+        assertThat(points(report, "activeMembers").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0))
+                .as("the kol posted and shared; bob only attended")
+                .isEqualTo(2.0);
+        JsonNode top = report.get("kols").get(0);
+        assertThat(top.get("memberId").asString()).isEqualTo(kol);
+        assertThat(top.get("joins").asLong()).isEqualTo(1);
+        assertThat(top.get("attendances").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void membersAndAdminsOfOtherBrandsCannotReadAnalytics() {
         String id = community(0);
 
@@ -204,6 +269,12 @@ class EngagementAnalyticsTest {
                     .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
+    }
+
+    private void insert(String collection, org.bson.Document document) {
+        mongo.getCollection(collection)
+                .flatMap(c -> reactor.core.publisher.Mono.from(c.insertOne(document)))
+                .block();
     }
 
     private String community(int members) {

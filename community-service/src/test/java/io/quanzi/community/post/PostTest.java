@@ -113,6 +113,12 @@ class PostTest {
                 .expectStatus()
                 .isForbidden();
         comment(bob, postId, "hi").expectStatus().isForbidden();
+        web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
+                .get()
+                .uri("/api/communities/{id}/posts", id)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
