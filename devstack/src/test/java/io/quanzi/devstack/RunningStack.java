@@ -30,12 +30,7 @@ public class RunningStack implements BeforeAllCallback {
                             Map.of(
                                     // Tests see a token expire within seconds instead of waiting out the
                                     // production leeway of 30 s.
-                                    "quanzi.security.clock-skew",
-                                    "1s",
-                                    // Test/dev only: member-service does not serve /internal/stores yet, so
-                                    // community-service is told the demo stores' brand instead of asking.
-                                    "quanzi.community.trusted-stores",
-                                    "demo-store-1:demo-brand,demo-store-2:demo-brand"));
+                                    "quanzi.security.clock-skew", "1s"));
             stack = Stack.start(settings);
             return stack;
         } catch (ManagedProcess.ComponentFailed failed) {

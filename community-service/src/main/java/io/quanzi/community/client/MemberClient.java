@@ -21,13 +21,11 @@ public class MemberClient {
 
     private final WebClient web;
     private final Downstream downstream;
-    private final Map<String, String> trustedStores;
     private final Map<String, Mono<StoreInfo>> stores = new ConcurrentHashMap<>();
 
-    MemberClient(WebClient web, Downstream downstream, Map<String, String> trustedStores) {
+    MemberClient(WebClient web, Downstream downstream) {
         this.web = web;
         this.downstream = downstream;
-        this.trustedStores = Map.copyOf(trustedStores);
     }
 
     /**
@@ -35,10 +33,6 @@ public class MemberClient {
      * unknown stores and failures are not cached.
      */
     public Mono<StoreInfo> store(String storeId) {
-        String trustedBrand = trustedStores.get(storeId);
-        if (trustedBrand != null) {
-            return Mono.just(new StoreInfo(storeId, trustedBrand, storeId, "UTC", "ACTIVE"));
-        }
         if (stores.size() > STORE_CACHE_LIMIT) {
             stores.clear();
         }

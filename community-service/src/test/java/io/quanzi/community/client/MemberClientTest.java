@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.community.support.StubServer;
 import io.quanzi.community.support.StubServer.Response;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -14,8 +13,8 @@ import reactor.test.StepVerifier;
 class MemberClientTest {
 
     private final StubServer member = new StubServer();
-    private final MemberClient client = new MemberClient(
-            WebClient.create(member.url()), new Downstream("member-service", Duration.ofMillis(500)), Map.of());
+    private final MemberClient client =
+            new MemberClient(WebClient.create(member.url()), new Downstream("member-service", Duration.ofMillis(500)));
 
     @AfterEach
     void stop() {
@@ -72,19 +71,6 @@ class MemberClientTest {
     }
 
     @Test
-    void trustedStoresAreAnsweredWithoutAskingMemberService() {
-        MemberClient trusting = new MemberClient(
-                WebClient.create(member.url()),
-                new Downstream("member-service", Duration.ofMillis(500)),
-                Map.of("demo-store-1", "demo-brand"));
-
-        StepVerifier.create(trusting.store("demo-store-1"))
-                .assertNext(store -> assertThat(store.brandId()).isEqualTo("demo-brand"))
-                .verifyComplete();
-        assertThat(member.requests()).isEmpty();
-    }
-
-    @Test
     void referralMilestoneIsPostedOnceWithItsKey() {
         member.respond(request -> Response.status(202));
 
@@ -99,12 +85,5 @@ class MemberClientTest {
                     .contains("\"milestone\":\"FIRST_CHECK_IN\"")
                     .contains("\"sourceRef\":\"checkin:e1:m1\"");
         });
-    }
-
-    @Test
-    void trustedStoresPropertyRefusesMalformedEntries() {
-        var properties = new DownstreamProperties(null, null, null, null, java.util.List.of("demo-store-1"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(properties::trustedStoreBrands)
-                .hasMessageContaining("storeId:brandId");
     }
 }

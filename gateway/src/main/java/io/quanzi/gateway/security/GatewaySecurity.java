@@ -72,8 +72,8 @@ class GatewaySecurity {
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/favicon.ico")
                         .permitAll()
-                        // The public keys of coupon QR tokens, for staff apps that verify offline.
-                        .pathMatchers(HttpMethod.GET, "/api/coupons/jwks")
+                        // The public keys of coupon and check-in QR tokens, for staff apps that verify offline.
+                        .pathMatchers(HttpMethod.GET, "/api/coupons/jwks", "/api/checkins/jwks")
                         .permitAll()
                         .pathMatchers("/fallback/**")
                         .denyAll()
