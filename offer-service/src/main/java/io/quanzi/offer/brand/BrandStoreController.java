@@ -1,7 +1,6 @@
 package io.quanzi.offer.brand;
 
 import io.quanzi.offer.system.Ids;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,9 +27,9 @@ class BrandStoreController {
     @PutMapping("/{brandId}/stores/{storeId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> register(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String storeId,
-            @RequestBody(required = false) NoFields body) {
+            @PathVariable String brandId, @PathVariable String storeId, @RequestBody(required = false) NoFields body) {
+        Ids.requireId("brandId", brandId);
+        Ids.requireId("storeId", storeId);
         return stores.register(brandId, storeId);
     }
 }

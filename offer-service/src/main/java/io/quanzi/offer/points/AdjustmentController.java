@@ -4,7 +4,6 @@ import io.quanzi.offer.system.Caller;
 import io.quanzi.offer.system.Ids;
 import io.quanzi.offer.system.Problems;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,9 +32,10 @@ class AdjustmentController {
 
     @PostMapping
     Mono<ResponseEntity<AdjustmentResponse>> adjust(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
+            @PathVariable String brandId,
             @Valid @RequestBody AdjustmentRequest request,
             @AuthenticationPrincipal Jwt admin) {
+        Ids.requireId("brandId", brandId);
         Caller.requireBrand(admin, brandId);
         if (request.points() == 0) {
             return Mono.error(Problems.problem(

@@ -3,8 +3,6 @@ package io.quanzi.offer.points;
 import io.quanzi.offer.system.Ids;
 import io.quanzi.offer.tier.Tiers;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,9 +60,9 @@ class InternalPointsController {
     }
 
     @GetMapping("/members/{memberId}")
-    Mono<MemberPointsResponse> member(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String memberId,
-            @RequestParam @NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId) {
+    Mono<MemberPointsResponse> member(@PathVariable String memberId, @RequestParam String brandId) {
+        Ids.requireId("memberId", memberId);
+        Ids.requireId("brandId", brandId);
         return Mono.zip(ledger.balance(memberId, brandId), tiers.currentTier(brandId, memberId))
                 .map(wallet -> new MemberPointsResponse(memberId, brandId, wallet.getT1(), wallet.getT2()));
     }

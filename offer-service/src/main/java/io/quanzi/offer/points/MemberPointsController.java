@@ -2,9 +2,6 @@ package io.quanzi.offer.points;
 
 import io.quanzi.offer.system.Ids;
 import io.quanzi.offer.tier.TierStatus;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,27 +22,28 @@ class MemberPointsController {
     }
 
     @GetMapping
-    Mono<MyPointsResponse> me(
-            @RequestParam @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
-            @AuthenticationPrincipal Jwt member) {
+    Mono<MyPointsResponse> me(@RequestParam String brandId, @AuthenticationPrincipal Jwt member) {
+        Ids.requireId("brandId", brandId);
         return queries.summary(member.getSubject(), brandId);
     }
 
     @GetMapping("/history")
     Mono<HistoryPage> history(
-            @RequestParam @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
-            @RequestParam(required = false)
-                    @Pattern(regexp = "[0-9a-f]{24}", message = "must be a cursor from a previous page")
-                    String cursor,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam String brandId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") int limit,
             @AuthenticationPrincipal Jwt member) {
+        Ids.requireId("brandId", brandId);
+        if (cursor != null) {
+            Ids.require("cursor", cursor, "[0-9a-f]{24}", "must be the nextCursor of a previous page");
+        }
+        Ids.require("limit", String.valueOf(limit), "[1-9][0-9]?|100", "must be between 1 and 100");
         return queries.history(member.getSubject(), brandId, cursor, limit);
     }
 
     @GetMapping("/tier-history")
-    Mono<TierStatus> tierHistory(
-            @RequestParam @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
-            @AuthenticationPrincipal Jwt member) {
+    Mono<TierStatus> tierHistory(@RequestParam String brandId, @AuthenticationPrincipal Jwt member) {
+        Ids.requireId("brandId", brandId);
         return queries.tierHistory(member.getSubject(), brandId);
     }
 }

@@ -1,8 +1,8 @@
 package io.quanzi.offer.purchase;
 
 import io.quanzi.offer.system.Caller;
+import io.quanzi.offer.system.Ids;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,9 +39,10 @@ class PurchaseController {
 
     @PostMapping("/{purchaseId}/refund")
     Mono<PurchaseResponse> refund(
-            @PathVariable @Pattern(regexp = "[0-9a-f]{24}", message = "must be a purchase id") String purchaseId,
+            @PathVariable String purchaseId,
             @RequestBody(required = false) NoFields body,
             @AuthenticationPrincipal Jwt staff) {
+        Ids.require("purchaseId", purchaseId, "[0-9a-f]{24}", "must be a purchase id");
         return purchases.refund(purchaseId, staff);
     }
 }

@@ -4,7 +4,6 @@ import io.quanzi.offer.system.Caller;
 import io.quanzi.offer.system.Ids;
 import io.quanzi.offer.system.Problems;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.HashSet;
@@ -35,18 +34,18 @@ class BrandSettingsController {
     }
 
     @GetMapping
-    Mono<SettingsResponse> read(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
-            @AuthenticationPrincipal Jwt admin) {
+    Mono<SettingsResponse> read(@PathVariable String brandId, @AuthenticationPrincipal Jwt admin) {
+        Ids.requireId("brandId", brandId);
         Caller.requireBrand(admin, brandId);
         return rules.forBrand(brandId).map(SettingsResponse::of);
     }
 
     @PutMapping
     Mono<SettingsResponse> replace(
-            @PathVariable @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String brandId,
+            @PathVariable String brandId,
             @Valid @RequestBody SettingsRequest request,
             @AuthenticationPrincipal Jwt admin) {
+        Ids.requireId("brandId", brandId);
         Caller.requireBrand(admin, brandId);
         checkLadder(request.tiers());
         checkCurrency(request.currency());

@@ -1,8 +1,14 @@
 package io.quanzi.offer.system;
 
+import io.quanzi.platform.problem.ProblemTypes;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
 /**
  * What ids and keys may look like in requests. Anything else is a 400 before it reaches a query:
- * no {@code $}, no dots-only tricks, no slashes (account ids join brand and member with one).
+ * no {@code $}, no spaces, no slashes (account ids join brand and member with one).
  */
 public final class Ids {
 
@@ -16,4 +22,24 @@ public final class Ids {
     public static final String KEY_MESSAGE = "must be 1-200 letters, digits or . _ : @ # = + -";
 
     private Ids() {}
+
+    /**
+     * Checks an id taken from the path or query (bodies use the annotations): a 400 validation
+     * problem naming the parameter, shaped like the body field errors.
+     */
+    public static String requireId(String name, String value) {
+        return require(name, value, ID, ID_MESSAGE);
+    }
+
+    public static String require(String name, String value, String pattern, String message) {
+        if (value == null || !value.matches(pattern)) {
+            ErrorResponseException invalid = new ErrorResponseException(HttpStatus.BAD_REQUEST);
+            invalid.getBody().setType(ProblemTypes.VALIDATION);
+            invalid.getBody().setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
+            invalid.getBody().setDetail("Some fields are invalid: see errors.");
+            invalid.getBody().setProperty("errors", List.of(Map.of("field", name, "message", message)));
+            throw invalid;
+        }
+        return value;
+    }
 }

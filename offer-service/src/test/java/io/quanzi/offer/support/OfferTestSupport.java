@@ -3,12 +3,15 @@ package io.quanzi.offer.support;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import io.quanzi.platform.test.EmbeddedMongo;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +33,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(TestClockConfiguration.class)
 public abstract class OfferTestSupport {
 
+    /** A valid body for {@code PUT /api/points/brands/{brandId}/settings}. */
+    protected static final String BRAND_SETTINGS =
+            """
+            {"activityPoints": {"CLUB_JOIN": 5, "CHECK_IN": 80, "FIRST_POST": 1, "REFERRAL_REFERRER": 7,
+                                "REFERRAL_REFEREE": 3},
+             "pointsPerCurrencyUnit": 2.5, "currency": "EUR", "expiryMonths": 6, "tierWindowMonths": 6,
+             "tierGraceDays": 10,
+             "tiers": [{"name": "Friend", "threshold": 0, "multiplier": 1.0},
+                       {"name": "Insider", "threshold": 100, "multiplier": 2.0}]}""";
+
     @Autowired
     protected WebTestClient web;
 
@@ -39,6 +52,53 @@ public abstract class OfferTestSupport {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         EmbeddedMongo.register(registry, "offer-points-test");
+    }
+
+    /** Awards points through the internal API as a service would; returns the response body. */
+    protected Map<String, Object> earn(String memberId, String brandId, String activity, Long points, String key) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idempotencyKey", key);
+        body.put("memberId", memberId);
+        body.put("brandId", brandId);
+        body.put("activity", activity);
+        body.put("sourceRef", "test:" + key);
+        if (points != null) {
+            body.put("points", points);
+        }
+        return web.mutateWith(service("community-service"))
+                .post()
+                .uri("/internal/points/earn")
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The member's balance as other services read it. */
+    protected long balance(String memberId, String brandId) {
+        Number balance = (Number) web.mutateWith(service("member-service"))
+                .get()
+                .uri("/internal/points/members/{memberId}?brandId={brandId}", memberId, brandId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody()
+                .get("balance");
+        return balance.longValue();
+    }
+
+    protected void registerStore(String brandId, String storeId) {
+        web.mutateWith(service("member-service"))
+                .put()
+                .uri("/internal/brands/{brandId}/stores/{storeId}", brandId, storeId)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
     }
 
     protected static String newId(String prefix) {

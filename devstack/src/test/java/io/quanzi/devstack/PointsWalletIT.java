@@ -1,0 +1,150 @@
+package io.quanzi.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The points wallet through the real stack: Keycloak tokens, the gateway for member and staff
+ * calls, offer-service's own port for the internal (service-to-service) calls, which the gateway
+ * never routes.
+ */
+@ExtendWith(RunningStack.class)
+class PointsWalletIT {
+
+    private static Stack stack;
+    private static Keycloak keycloak;
+    private final Http http = Http.api();
+
+    @BeforeAll
+    static void connect() {
+        stack = RunningStack.stack();
+        keycloak = new Keycloak(stack);
+    }
+
+    @Test
+    void serviceEarnsPointsForAliceAndAliceReadsThem() {
+        String alice = keycloak.userToken("alice");
+        String aliceId = GatewayApiIT.claims(alice).get("sub").asString();
+        long before = myBalance(alice);
+        String earn =
+                """
+                {"idempotencyKey": "it-%s", "memberId": "%s", "brandId": "demo-brand",
+                 "activity": "CHECK_IN", "sourceRef": "it:check-in"}"""
+                        .formatted(UUID.randomUUID(), aliceId);
+
+        Http.Reply first = post(offer("/internal/points/earn"), keycloak.serviceToken("community-service"), earn);
+        Http.Reply repeat = post(offer("/internal/points/earn"), keycloak.serviceToken("community-service"), earn);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().get("memberId").asString()).isEqualTo(aliceId);
+        assertThat(repeat.status()).as(repeat.toString()).isEqualTo(200);
+        assertThat(repeat.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(repeat.json().get("entryId")).isEqualTo(first.json().get("entryId"));
+
+        Http.Reply me =
+                http.get(stack.gatewayUrl() + "/api/points/me?brandId=demo-brand", "Authorization", "Bearer " + alice);
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.json().get("memberId").asString()).isEqualTo(aliceId);
+        assertThat(me.json().get("balance").asLong())
+                .isEqualTo(before + first.json().get("points").asLong());
+        assertThat(me.json().get("tier").get("name").asString()).isNotBlank();
+    }
+
+    @Test
+    void samRecordsAPurchaseAtDemoStore1ForAlice() {
+        Http.Reply registered = send(
+                "PUT",
+                offer("/internal/brands/demo-brand/stores/demo-store-1"),
+                keycloak.serviceToken("member-service"),
+                null);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(204);
+        String alice = keycloak.userToken("alice");
+        String aliceId = GatewayApiIT.claims(alice).get("sub").asString();
+        long before = myBalance(alice);
+
+        Http.Reply recorded = post(
+                stack.gatewayUrl() + "/api/points/purchases",
+                keycloak.userToken("sam"),
+                """
+                {"brandId": "demo-brand", "storeId": "demo-store-1", "memberId": "%s",
+                 "receiptNumber": "IT-%s", "amount": "25.50", "currency": "CNY"}"""
+                        .formatted(aliceId, UUID.randomUUID()));
+
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        JsonNode purchase = recorded.json();
+        assertThat(purchase.get("status").asString()).isEqualTo("RECORDED");
+        assertThat(purchase.get("points").asLong()).isGreaterThanOrEqualTo(25);
+        assertThat(myBalance(alice)).isEqualTo(before + purchase.get("points").asLong());
+    }
+
+    @Test
+    void bobCannotSeeAlicesPoints() {
+        String aliceId =
+                GatewayApiIT.claims(keycloak.userToken("alice")).get("sub").asString();
+        String bob = keycloak.userToken("bob");
+        String bobId = GatewayApiIT.claims(bob).get("sub").asString();
+
+        Http.Reply own = http.get(
+                stack.gatewayUrl() + "/api/points/me?brandId=demo-brand&memberId=" + aliceId,
+                "Authorization",
+                "Bearer " + bob);
+        Http.Reply internal = http.get(
+                offer("/internal/points/members/" + aliceId + "?brandId=demo-brand"), "Authorization", "Bearer " + bob);
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().get("memberId").asString()).isEqualTo(bobId);
+        assertThat(internal.status()).as(internal.toString()).isEqualTo(403);
+        assertThat(internal.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void kimCannotRecordAPurchaseAtDemoStore1() {
+        String aliceId =
+                GatewayApiIT.claims(keycloak.userToken("alice")).get("sub").asString();
+
+        Http.Reply refused = post(
+                stack.gatewayUrl() + "/api/points/purchases",
+                keycloak.userToken("kim"),
+                """
+                {"brandId": "demo-brand", "storeId": "demo-store-1", "memberId": "%s",
+                 "receiptNumber": "IT-KIM-%s", "amount": "99.00", "currency": "CNY"}"""
+                        .formatted(aliceId, UUID.randomUUID()));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:quanzi:problem:out-of-scope");
+    }
+
+    private long myBalance(String token) {
+        Http.Reply me =
+                http.get(stack.gatewayUrl() + "/api/points/me?brandId=demo-brand", "Authorization", "Bearer " + token);
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        return me.json().get("balance").asLong();
+    }
+
+    private static String offer(String path) {
+        return stack.serviceUrl("offer-service") + path;
+    }
+
+    private Http.Reply post(String url, String token, String json) {
+        return send("POST", url, token, json);
+    }
+
+    private Http.Reply send(String method, String url, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request);
+    }
+}
