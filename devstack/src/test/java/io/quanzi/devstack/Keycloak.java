@@ -42,6 +42,35 @@ final class Keycloak {
                         service + "-dev-secret"));
     }
 
+    /**
+     * Registers a new member (as self-registration would: default roles, so {@code member}) and returns
+     * their access token. Tests that need a member with no history use one of these.
+     */
+    String newMemberToken(String usernamePrefix) {
+        String username = usernamePrefix + "-" + Long.toString(System.nanoTime(), 36);
+        String user =
+                """
+                {"username":"%s","enabled":true,"email":"%s@it.quanzi.local","emailVerified":true,
+                 "firstName":"It","lastName":"%s",
+                 "credentials":[{"type":"password","value":"%s-pass","temporary":false}]}"""
+                        .formatted(username, username, usernamePrefix, username);
+        Http.Reply created = admin("POST", "/users", user);
+        if (created.status() != 201) {
+            throw new IllegalStateException("Could not register " + username + ": " + created);
+        }
+        return token(
+                "quanzi",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "quanzi-cli",
+                        "username",
+                        username,
+                        "password",
+                        username + "-pass"));
+    }
+
     /** Calls Keycloak's admin API as the bootstrap admin, for test set-up only. */
     Http.Reply admin(String method, String path, String json) {
         String adminToken = token(
