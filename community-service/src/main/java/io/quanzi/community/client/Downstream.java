@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.quanzi.platform.client.DownstreamRefusals;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -93,7 +94,7 @@ final class Downstream {
             return new DownstreamFailure(
                     name,
                     status,
-                    status >= 400 && status < 500,
+                    DownstreamRefusals.isPermanent(status),
                     name + " answered " + status + ": " + abbreviate(response.getResponseBodyAsString()),
                     failure);
         }

@@ -1,9 +1,12 @@
 package io.quanzi.community.client;
 
+import io.quanzi.platform.client.DownstreamRefusals;
+
 /**
- * A call to another Quanzi service did not succeed. {@link #permanent()} failures (the target answered 4xx, such as
- * 409 for an idempotency key reused with a different body) will fail again: log them and stop. The others (5xx,
- * time-outs, refused connections, an open circuit) are worth retrying later.
+ * A call to another Quanzi service did not succeed. {@link #permanent()} failures (the target refused the request
+ * itself, such as 409 for an idempotency key reused with a different body; see {@link DownstreamRefusals}) will fail
+ * again: log them and stop. The others (401/403/404 that an operator or a deploy fixes, 5xx, time-outs, refused
+ * connections, an open circuit) are worth retrying later.
  */
 public class DownstreamFailure extends RuntimeException {
 

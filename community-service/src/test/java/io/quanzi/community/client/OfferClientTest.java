@@ -69,6 +69,23 @@ class OfferClientTest {
     }
 
     @Test
+    void missingEndpointOrRefusedCredentialsAreWorthRetryingLater() {
+        for (int status : new int[] {401, 403, 404}) {
+            offer.respond(request -> Response.status(status));
+
+            StepVerifier.create(client.earn(earn()))
+                    .expectErrorSatisfies(failure -> assertThat(failure)
+                            .isInstanceOfSatisfying(DownstreamFailure.class, downstream -> {
+                                assertThat(downstream.permanent())
+                                        .as("status " + status)
+                                        .isFalse();
+                                assertThat(downstream.status()).isEqualTo(status);
+                            }))
+                    .verify();
+        }
+    }
+
+    @Test
     void unavailableServiceIsATransientFailureAndEarnIsNotRetriedInline() {
         offer.respond(request -> Response.status(503));
 

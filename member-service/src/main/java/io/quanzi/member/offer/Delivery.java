@@ -6,9 +6,12 @@ public record Delivery(Outcome outcome, String detail) {
     public enum Outcome {
         /** 2xx: offer-service has it; never send again. */
         ACKNOWLEDGED,
-        /** 5xx, 404 (endpoint not deployed yet), time-out, connection refused, open circuit: try again later. */
+        /**
+         * 5xx, 401/403/404/408/429 (credentials, deploy or load an operator fixes), time-out, connection refused, open
+         * circuit: try again later.
+         */
         RETRY,
-        /** 409 (same key, other body) or another 4xx: sending again cannot help. */
+        /** 400, 409 (same key, other body), 413, 415, 422: the request itself is wrong; sending again cannot help. */
         REJECTED
     }
 

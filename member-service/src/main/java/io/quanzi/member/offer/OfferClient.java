@@ -7,6 +7,7 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.quanzi.platform.client.DownstreamRefusals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,15 +142,16 @@ public class OfferClient {
         if (status.is2xxSuccessful()) {
             return drain.thenReturn(Delivery.acknowledged());
         }
-        if (status.value() == 404) {
-            // The internal write endpoints have fixed paths: a 404 means offer-service (or this version
-            // of it) does not serve them yet, not that the call is wrong. Keep the entry and retry.
-            return drain.then(Mono.error(new OfferUnavailable("offer-service answered 404: endpoint not available")));
-        }
-        if (status.is4xxClientError()) {
+        if (DownstreamRefusals.isPermanent(status.value())) {
             String detail = "offer-service answered " + status.value()
                     + (status.value() == 409 ? ": same idempotency key with a different body" : "");
             return drain.thenReturn(Delivery.rejected(detail));
+        }
+        if (status.is4xxClientError()) {
+            // 401/403 (credentials or role an operator can fix), 404 (this version of offer-service does not serve
+            // the endpoint yet), 408, 429: not the request's fault. Keep the entry; the relay sends it again with
+            // back-off. Returned rather than thrown: offer-service did answer, so the breaker stays closed.
+            return drain.thenReturn(Delivery.retry("offer-service answered " + status.value()));
         }
         // Thrown, not returned, so the circuit breaker counts it as a failure.
         return drain.then(Mono.error(new OfferUnavailable("offer-service answered " + status.value())));

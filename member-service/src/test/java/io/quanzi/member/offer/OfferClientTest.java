@@ -114,6 +114,22 @@ class OfferClientTest {
     }
 
     @Test
+    void refusedCredentialsAreRetriedLaterBecauseAnOperatorCanFixThem() {
+        stub.answerNext("key-403", 403);
+        stub.answerNext("key-401", 401);
+
+        StepVerifier.create(client.deliver(OfferCall.earn("key-403", "m", "b", "CLUB_JOIN", "x", Instant.now())))
+                .assertNext(delivery -> {
+                    assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.RETRY);
+                    assertThat(delivery.detail()).contains("403");
+                })
+                .verifyComplete();
+        StepVerifier.create(client.deliver(OfferCall.earn("key-401", "m", "b", "CLUB_JOIN", "x", Instant.now())))
+                .assertNext(delivery -> assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.RETRY))
+                .verifyComplete();
+    }
+
+    @Test
     void serverErrorsAndTimeoutsAreRetriedLaterNotHere() {
         stub.answerNext("key-503", 503);
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -224,20 +225,37 @@ class O2OLoopIT {
         return history.stream().mapToLong(entry -> entry.get("points").asLong()).sum();
     }
 
-    /** Polls until the condition holds or the delivery time is up, then returns the last value seen. */
-    private static <T> T eventually(java.util.function.Supplier<T> read, Predicate<T> done) {
+    /**
+     * Polls until the condition holds or the delivery time is up, then returns the last value seen. A read that fails
+     * its own assertions (for example a 503 while the gateway's circuit breaker for a restarted service is still open)
+     * counts as "not yet"; the last such failure is rethrown if nothing better was seen by the deadline.
+     */
+    private static <T> T eventually(Supplier<T> read, Predicate<T> done) {
         Instant deadline = Instant.now().plus(DELIVERY);
-        T value = read.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
+        while (true) {
+            AssertionError failure = null;
+            T value = null;
+            try {
+                value = read.get();
+                if (done.test(value)) {
+                    return value;
+                }
+            } catch (AssertionError notYet) {
+                failure = notYet;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return value;
+            }
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return value;
+                throw new AssertionError("interrupted while waiting", interrupted);
             }
-            value = read.get();
         }
-        return value;
     }
 
     private Http.Reply get(String path, String token) {
