@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Each delivery is claimed by a conditional update that pushes its {@code nextAttemptAt} forward by a lease, so the
  * immediate attempt after a check-in, the schedule and other instances never send the same delivery at once. An
- * acknowledged delivery becomes DONE; a 4xx answer FAILED (logged, never retried); anything else is retried with
- * exponential backoff. Repeats after a lost acknowledgement are harmless: every write carries its idempotency key.
+ * acknowledged delivery becomes DONE; a permanent refusal (400, 409, 413, 415, 422: see {@code DownstreamRefusals})
+ * FAILED, logged and never retried; anything else, 401/403/404 included, is retried with exponential backoff. Repeats after a lost acknowledgement are harmless: every write carries its idempotency key.
  */
 @Component
 class OutboxRelay {

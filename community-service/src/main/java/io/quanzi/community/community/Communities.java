@@ -47,12 +47,29 @@ class Communities {
         return mongo.insert(community).map(CommunitySummary::of);
     }
 
-    Mono<CommunitySummary> get(String communityId) {
-        return memberships.summary(communityId);
+    Mono<CommunitySummary> get(Caller caller, String communityId) {
+        return memberships
+                .community(communityId)
+                .filterWhen(community -> visibleTo(community, caller))
+                .switchIfEmpty(Mono.error(CommunityProblem.communityNotFound()))
+                .map(CommunitySummary::of);
     }
 
-    Flux<CommunitySummary> list(String brandId) {
+    Flux<CommunitySummary> list(Caller caller, String brandId) {
         Query query = Query.query(Criteria.where("brandId").is(brandId)).with(Sort.by("createdAt"));
-        return mongo.find(query.limit(200), Community.class).map(CommunitySummary::of);
+        return mongo.find(query.limit(200), Community.class)
+                .filterWhen(community -> visibleTo(community, caller))
+                .map(CommunitySummary::of);
+    }
+
+    /**
+     * An invitation-only community (a core-fan group is cultivated on purpose) is shown only to its brand's admins and
+     * to members it knows: invited, applied, active, or once a member. To anyone else it does not exist (404).
+     */
+    private Mono<Boolean> visibleTo(Community community, Caller caller) {
+        if (community.joinPolicy() != JoinPolicy.INVITE_ONLY || caller.administers(community.brandId())) {
+            return Mono.just(true);
+        }
+        return memberships.membership(community.id(), caller.memberId()).hasElement();
     }
 }

@@ -39,13 +39,13 @@ class CommunityController {
     }
 
     @GetMapping
-    Flux<CommunitySummary> list(@RequestParam String brandId) {
-        return communities.list(Caller.requireId(brandId, "brandId"));
+    Flux<CommunitySummary> list(JwtAuthenticationToken auth, @RequestParam String brandId) {
+        return communities.list(Caller.of(auth), Caller.requireId(brandId, "brandId"));
     }
 
     @GetMapping("/{communityId}")
-    Mono<CommunitySummary> get(@PathVariable String communityId) {
-        return communities.get(communityId);
+    Mono<CommunitySummary> get(JwtAuthenticationToken auth, @PathVariable String communityId) {
+        return communities.get(Caller.of(auth), communityId);
     }
 
     /** Joins an OPEN community, applies to an APPROVAL_REQUIRED one, or accepts a held invitation. */

@@ -9,7 +9,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Creates the community indexes (one membership per member and community) before serving. */
+/**
+ * Creates the community indexes before serving: one membership per member and community, and the membership-fact
+ * relay's query (pending, not failed, due).
+ */
 @Component
 class CommunityIndexes implements ApplicationRunner {
 
@@ -30,9 +33,10 @@ class CommunityIndexes implements ApplicationRunner {
                                         .named("community_member_unique")),
                         mongo.indexOps(CommunityMembership.class)
                                 .createIndex(new Index()
-                                        .on("factSeq", Sort.Direction.ASC)
+                                        .on("factPending", Sort.Direction.ASC)
+                                        .on("factFailed", Sort.Direction.ASC)
                                         .on("factNextAttemptAt", Sort.Direction.ASC)
-                                        .named("fact_outbox")),
+                                        .named("fact_outbox_due")),
                         mongo.indexOps(Community.class)
                                 .createIndex(new Index()
                                         .on("brandId", Sort.Direction.ASC)

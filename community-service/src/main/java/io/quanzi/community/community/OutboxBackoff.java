@@ -3,7 +3,10 @@ package io.quanzi.community.community;
 import java.time.Duration;
 import java.time.Instant;
 
-/** When an outbox entry that failed {@code attempts} times is tried again: 5 s doubling, at most 10 min. */
+/**
+ * When an outbox entry that failed {@code attempts} times is tried again: 5 s × 2^attempts (10 s after the first
+ * failure, then 20 s, 40 s…), at most 10 min.
+ */
 public final class OutboxBackoff {
 
     private static final Duration FIRST = Duration.ofSeconds(5);

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * Relays FIRST_POST awards from the post outbox to offer-service with the idempotency key
  * {@code first-post:{communityId}:{memberId}}: retried with backoff until acknowledged, marked
- * FAILED on a permanent refusal (4xx, such as 409 for the key reused with another body).
+ * FAILED on a permanent refusal (400, 409 for the key reused with another body, 413, 415, 422; see
+ * {@code DownstreamRefusals}).
  */
 @Component
 class FirstPostRelay {

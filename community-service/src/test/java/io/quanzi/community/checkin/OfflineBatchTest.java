@@ -150,19 +150,19 @@ class OfflineBatchTest extends CommunityApiTest {
     }
 
     @Test
-    void oversizedOrEmptyBatchesAre400Problems() {
+    void batchesOverTheLimitAre413AndEmptyBatches400Problems() {
         Map<String, Object> one = item("a.b.c", Instant.now(), "till-1");
-        for (List<Map<String, Object>> items : List.of(Collections.nCopies(101, one), List.<Map<String, Object>>of())) {
-            web.mutateWith(staff("sam", "store-1"))
-                    .post()
-                    .uri("/api/checkins/batch")
-                    .bodyValue(Map.of("items", items))
-                    .exchange()
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
+        Map<List<Map<String, Object>>, Integer> expected =
+                Map.of(Collections.nCopies(101, one), 413, List.<Map<String, Object>>of(), 400);
+        expected.forEach((items, status) -> web.mutateWith(staff("sam", "store-1"))
+                .post()
+                .uri("/api/checkins/batch")
+                .bodyValue(Map.of("items", items))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private WebTestClient.BodyContentSpec sync(List<Map<String, Object>> items, String store) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.community.CommunityApi;
 import io.quanzi.community.Tokens;
 import io.quanzi.platform.test.EmbeddedMongo;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -188,6 +191,54 @@ class AdmissionTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    @Test
+    void inviteOnlyCoreGroupIsShownOnlyToTheBrandsAdminsAndToMembersItKnows() {
+        String brand = "hidden-" + UUID.randomUUID().toString().substring(0, 8);
+        String open = api.createCommunity(ada, brand, "CLUB", "OPEN", null);
+        String core = api.createCommunity(ada, brand, "CORE_GROUP", "INVITE_ONLY", null);
+
+        assertThat(listedFor(Tokens.member(alice), brand)).containsExactly(open);
+        summaryFor(Tokens.member(alice), core).expectStatus().isNotFound();
+        assertThat(listedFor(Tokens.brandAdmin(ada, brand), brand)).containsExactly(open, core);
+        summaryFor(Tokens.brandAdmin(ada, brand), core).expectStatus().isOk();
+
+        web.mutateWith(Tokens.brandAdmin(ada, brand))
+                .post()
+                .uri("/api/communities/{id}/invitations", core)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("memberId", alice))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+
+        assertThat(listedFor(Tokens.member(alice), brand)).containsExactly(open, core);
+        summaryFor(Tokens.member(alice), core).expectStatus().isOk();
+        assertThat(listedFor(Tokens.member(bob), brand)).containsExactly(open);
+    }
+
+    private List<String> listedFor(WebTestClientConfigurer caller, String brand) {
+        return web
+                .mutateWith(caller)
+                .get()
+                .uri("/api/communities?brandId={brand}", brand)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .returnResult()
+                .getResponseBody()
+                .stream()
+                .map(community -> community.get("id").toString())
+                .toList();
+    }
+
+    private WebTestClient.ResponseSpec summaryFor(WebTestClientConfigurer caller, String communityId) {
+        return web.mutateWith(caller)
+                .get()
+                .uri("/api/communities/{id}", communityId)
+                .exchange();
     }
 
     @Test

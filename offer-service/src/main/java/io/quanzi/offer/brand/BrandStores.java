@@ -2,6 +2,9 @@ package io.quanzi.offer.brand;
 
 import io.quanzi.offer.system.Problems;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,6 +41,22 @@ public class BrandStores {
                         taken -> Problems.conflict(
                                 "store-of-another-brand", "Store '" + storeId + "' is registered for another brand."))
                 .then();
+    }
+
+    /** Those of {@code storeIds} that are not registered as stores of the brand, in the order given. */
+    public Mono<List<String>> notOfBrand(String brandId, Collection<String> storeIds) {
+        return mongo.find(
+                        Query.query(Criteria.where("_id")
+                                .in(storeIds)
+                                .and("brandId")
+                                .is(brandId)),
+                        BrandStore.class)
+                .map(BrandStore::storeId)
+                .collect(Collectors.toSet())
+                .map(registered -> storeIds.stream()
+                        .filter(storeId -> !registered.contains(storeId))
+                        .distinct()
+                        .toList());
     }
 
     /** Whether the store is registered for the brand. */

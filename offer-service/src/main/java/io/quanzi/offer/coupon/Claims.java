@@ -202,7 +202,7 @@ class Claims {
     private Mono<Result> repeat(Claim claim, String offerId) {
         if (!claim.offerId().equals(offerId)) {
             return Mono.error(CouponProblem.of(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    HttpStatus.CONFLICT,
                     "idempotency-key-reused",
                     "This Idempotency-Key was already used to claim another offer; use a new key."));
         }

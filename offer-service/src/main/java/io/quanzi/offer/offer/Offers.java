@@ -1,5 +1,6 @@
 package io.quanzi.offer.offer;
 
+import io.quanzi.offer.brand.BrandStores;
 import io.quanzi.offer.fact.MemberFacts;
 import io.quanzi.offer.offer.OfferRequests.CreateOffer;
 import io.quanzi.offer.offer.OfferRequests.EditOffer;
@@ -37,6 +38,7 @@ public class Offers {
     private final OfferStock stock;
     private final MemberFacts facts;
     private final MemberTiers tiers;
+    private final BrandStores brandStores;
     private final Clock clock;
     private final int stockBuckets;
 
@@ -45,12 +47,14 @@ public class Offers {
             OfferStock stock,
             MemberFacts facts,
             MemberTiers tiers,
+            BrandStores brandStores,
             Clock clock,
             @Value("${quanzi.offers.stock-buckets:8}") int stockBuckets) {
         this.mongo = mongo;
         this.stock = stock;
         this.facts = facts;
         this.tiers = tiers;
+        this.brandStores = brandStores;
         this.clock = clock;
         this.stockBuckets = Math.max(1, stockBuckets);
     }
@@ -60,7 +64,8 @@ public class Offers {
     Mono<AdminOffer> create(Jwt admin, CreateOffer request) {
         return Mono.defer(() -> {
             requireBrand(admin, request.brandId());
-            return insert(admin, request);
+            return requireStoresOf(request.brandId(), request.redeemableStoreIds())
+                    .then(insert(admin, request));
         });
     }
 
@@ -162,19 +167,38 @@ public class Offers {
             update.set("totalStock", edit.totalStock()).set("soldOut", false);
         }
         int extra = extraStock;
+        Mono<Void> storesChecked = edit.redeemableStoreIds() == null
+                ? Mono.empty()
+                : requireStoresOf(current.brandId(), edit.redeemableStoreIds());
         // The offer first, then the buckets: a crash in between leaves less stock than announced,
         // never more.
-        return mongo.findAndModify(
-                        sameVersion(current),
-                        update,
-                        FindAndModifyOptions.options().returnNew(true),
-                        Offer.class)
-                .switchIfEmpty(Mono.error(() -> OfferProblem.of(
-                        HttpStatus.CONFLICT,
-                        "conflict",
-                        "The offer was changed by someone else meanwhile; read it again and retry.")))
+        return storesChecked
+                .then(mongo.findAndModify(
+                                sameVersion(current),
+                                update,
+                                FindAndModifyOptions.options().returnNew(true),
+                                Offer.class)
+                        .switchIfEmpty(Mono.error(() -> OfferProblem.of(
+                                HttpStatus.CONFLICT,
+                                "conflict",
+                                "The offer was changed by someone else meanwhile; read it again and retry."))))
                 .flatMap(saved -> (extra > 0 ? stock.add(saved.id(), extra, saved.stockBuckets()) : Mono.<Void>empty())
                         .then(adminView(saved)));
+    }
+
+    /**
+     * Refuses store ids that member-service has not registered as stores of the brand, so an offer can never be made
+     * redeemable at another brand's store (whose staff could then redeem it).
+     */
+    private Mono<Void> requireStoresOf(String brandId, List<String> storeIds) {
+        return brandStores
+                .notOfBrand(brandId, storeIds)
+                .flatMap(unknown -> unknown.isEmpty()
+                        ? Mono.<Void>empty()
+                        : Mono.error(OfferProblem.of(
+                                HttpStatus.UNPROCESSABLE_CONTENT,
+                                "store-not-of-brand",
+                                "Not stores of brand '" + brandId + "': " + String.join(", ", unknown) + ".")));
     }
 
     Mono<AdminOffer> pause(Jwt admin, String offerId) {

@@ -84,7 +84,7 @@ class ClaimTest extends OfferServiceTest {
         String key = newKey();
         claim(member, createOffer(), key).expectStatus().isCreated();
 
-        expectProblem(claim(member, createOffer(), key), 422, "idempotency-key-reused");
+        expectProblem(claim(member, createOffer(), key), 409, "idempotency-key-reused");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -86,6 +88,57 @@ class OfferTest extends OfferServiceTest {
                 .isEqualTo("Ten percent off any drink")
                 .jsonPath("$.redeemableStoreIds.length()")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void anOfferCanOnlyBeRedeemableAtStoresOfItsOwnBrand() {
+        String foreignStore = "store-b-" + System.nanoTime();
+        web.mutateWith(Tokens.service("member-service"))
+                .put()
+                .uri("/internal/brands/{brandId}/stores/{storeId}", OTHER_BRAND, foreignStore)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        Map<String, Object> body = offerBody();
+        body.put("title", "Foreign store " + foreignStore);
+        body.put("redeemableStoreIds", List.of(STORE, foreignStore, "store-nobody-registered"));
+
+        admin().post()
+                .uri("/api/offers")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:store-not-of-brand")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString())
+                        .contains(foreignStore, "store-nobody-registered")
+                        .doesNotContain(STORE + ","));
+        assertThat(mongo.count(Query.query(Criteria.where("title").is("Foreign store " + foreignStore)), "offers")
+                        .block())
+                .as("nothing was created")
+                .isZero();
+
+        String offerId = createOffer();
+        expectProblem(
+                admin().patch()
+                        .uri("/api/offers/{id}", offerId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("redeemableStoreIds", List.of(foreignStore)))
+                        .exchange(),
+                422,
+                "store-not-of-brand");
+        admin().get()
+                .uri("/api/offers/managed/{id}", offerId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.redeemableStoreIds")
+                .isEqualTo(List.of(STORE));
     }
 
     @Test
@@ -241,8 +294,16 @@ class OfferTest extends OfferServiceTest {
     }
 
     private String createFor(String brand, Map<String, Object> changes) {
+        String store = brand + "-store";
+        web.mutateWith(Tokens.service("member-service"))
+                .put()
+                .uri("/internal/brands/{brandId}/stores/{storeId}", brand, store)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
         Map<String, Object> body = offerBody();
         body.put("brandId", brand);
+        body.put("redeemableStoreIds", List.of(store));
         body.putAll(changes);
         return web.mutateWith(Tokens.brandAdmin("admin", brand))
                 .post()

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -45,6 +46,19 @@ public abstract class OfferServiceTest {
     @DynamicPropertySource
     static void embeddedMongo(DynamicPropertyRegistry registry) {
         EmbeddedMongo.register(registry, "offer-service-test");
+    }
+
+    /** brand-a's two stores, as member-service registers them; offers may only name registered stores. */
+    @BeforeEach
+    void registerBrandStores() {
+        for (String store : List.of(STORE, OTHER_STORE)) {
+            web.mutateWith(Tokens.service("member-service"))
+                    .put()
+                    .uri("/internal/brands/{brandId}/stores/{storeId}", BRAND, store)
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
+        }
     }
 
     @AfterEach
