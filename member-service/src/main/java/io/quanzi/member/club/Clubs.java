@@ -87,7 +87,7 @@ public class Clubs implements ClubMembers {
                         now,
                         null,
                         List.of(
-                                OfferCall.fact(memberId, brandId, CLUB_MEMBER_FACT, true, now),
+                                clubMemberFact(memberId, brandId, number, now),
                                 OfferCall.earn(
                                         "club-join:" + brandId + ":" + memberId,
                                         memberId,
@@ -109,7 +109,7 @@ public class Clubs implements ClubMembers {
                 .set("storeId", request.storeId())
                 .set("joinedAt", now)
                 .unset("leftAt")
-                .push("outbox", OfferCall.fact(left.memberId(), left.brandId(), CLUB_MEMBER_FACT, true, now));
+                .push("outbox", clubMemberFact(left.memberId(), left.brandId(), left.memberNumber(), now));
         return mongo.findAndModify(
                         Query.query(where("_id").is(left.id()).and("status").is(MembershipStatus.LEFT)),
                         update,
@@ -118,6 +118,14 @@ public class Clubs implements ClubMembers {
                 .flatMap(rejoined -> withReferral(rejoined, request))
                 .switchIfEmpty(Mono.defer(() -> membership(left.memberId(), left.brandId())
                         .map(current -> MembershipResponse.of(current, true, null))));
+    }
+
+    /**
+     * The {@code club-member} fact of a join or rejoin. It carries the member number, so that
+     * offer-service (which calls no one) can find the member when staff scan the card.
+     */
+    private static OfferCall clubMemberFact(String memberId, String brandId, long memberNumber, Instant now) {
+        return OfferCall.fact(memberId, brandId, CLUB_MEMBER_FACT, true, now).withMemberNumber(memberNumber);
     }
 
     private Mono<MembershipResponse> withReferral(Membership membership, JoinRequest request) {

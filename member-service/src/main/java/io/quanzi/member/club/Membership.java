@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A member's membership of one brand's club. Unique per (member, brand) and per (brand, member
  * number). {@code outbox} carries the offer-service effects of joining and leaving (the
- * {@code club-member} fact, the welcome points) until acknowledged.
+ * {@code club-member} fact, carrying the member number when joining, the welcome points) until
+ * acknowledged.
  */
 @Document("memberships")
 record Membership(

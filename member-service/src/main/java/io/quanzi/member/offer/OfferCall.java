@@ -9,6 +9,9 @@ import java.util.UUID;
  * one atomic update. {@link OutboxRelay} delivers it, retrying until offer-service acknowledges.
  *
  * @param key unique within the document; for points it is the idempotency key sent to offer-service
+ * @param memberNumber the member's number at the brand, sent only with a {@code club-member} fact so
+ *     offer-service can find the member when staff scan the card; absent in entries queued before it
+ *     existed, which deliver as before
  */
 public record OfferCall(
         String key,
@@ -18,6 +21,7 @@ public record OfferCall(
         String storeId,
         String fact,
         Boolean present,
+        Long memberNumber,
         String activity,
         String sourceRef,
         Integer points,
@@ -51,6 +55,7 @@ public record OfferCall(
                 null,
                 null,
                 null,
+                null,
                 activity,
                 sourceRef,
                 null,
@@ -77,6 +82,7 @@ public record OfferCall(
                 null,
                 null,
                 null,
+                null,
                 State.PENDING,
                 0,
                 now,
@@ -98,12 +104,41 @@ public record OfferCall(
                 null,
                 null,
                 null,
+                null,
                 State.PENDING,
                 0,
                 now,
                 null,
                 now,
                 null);
+    }
+
+    /**
+     * This fact, also carrying the member's brand number ({@code club-member} facts of a join). The
+     * key stays as it is: offer-service stores the number idempotently, so a re-send is harmless.
+     */
+    public OfferCall withMemberNumber(long memberNumber) {
+        if (kind != Kind.FACT || !Boolean.TRUE.equals(present)) {
+            throw new IllegalStateException("Only a present fact carries a member number, not " + key);
+        }
+        return new OfferCall(
+                key,
+                kind,
+                memberId,
+                brandId,
+                storeId,
+                fact,
+                present,
+                memberNumber,
+                activity,
+                sourceRef,
+                points,
+                state,
+                attempts,
+                nextAttemptAt,
+                lastError,
+                createdAt,
+                settledAt);
     }
 
     public boolean pending() {

@@ -65,14 +65,7 @@ public class OfferClient {
         Mono<Delivery> send =
                 switch (call.kind()) {
                     case EARN -> post("/internal/points/earn", earnBody(call));
-                    case FACT ->
-                        post(
-                                "/internal/facts",
-                                Map.of(
-                                        "memberId", call.memberId(),
-                                        "brandId", call.brandId(),
-                                        "fact", call.fact(),
-                                        "present", Boolean.TRUE.equals(call.present())));
+                    case FACT -> post("/internal/facts", factBody(call));
                     case STORE ->
                         Mono.defer(() -> web.put()
                                 .uri("/internal/brands/{brandId}/stores/{storeId}", call.brandId(), call.storeId())
@@ -132,6 +125,18 @@ public class OfferClient {
         body.put("sourceRef", call.sourceRef());
         if (call.points() != null) {
             body.put("points", call.points());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> factBody(OfferCall call) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", call.memberId());
+        body.put("brandId", call.brandId());
+        body.put("fact", call.fact());
+        body.put("present", Boolean.TRUE.equals(call.present()));
+        if (call.memberNumber() != null) {
+            body.put("memberNumber", call.memberNumber());
         }
         return body;
     }

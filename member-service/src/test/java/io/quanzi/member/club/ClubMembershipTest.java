@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -143,11 +144,16 @@ class ClubMembershipTest extends MemberServiceTestSupport {
 
         assertThat(rejoined.get("memberNumber").asLong()).isEqualTo(number);
         assertThat(rejoined.get("alreadyMember").asBoolean()).isFalse();
-        List<Boolean> facts = offer.calls("/internal/facts").stream()
+        List<JsonNode> facts = offer.calls("/internal/facts").stream()
                 .filter(call -> call.body().get("memberId").asString().equals(alice))
-                .map(call -> call.body().get("present").asBoolean())
+                .map(StubOfferService.Call::body)
                 .toList();
-        assertThat(facts).containsExactly(true, false, true);
+        assertThat(facts).extracting(fact -> fact.get("present").asBoolean()).containsExactly(true, false, true);
+        // Joining and rejoining tell offer-service the card's number; leaving does not need it.
+        assertThat(facts)
+                .extracting(fact ->
+                        fact.has("memberNumber") ? fact.get("memberNumber").asLong() : null)
+                .containsExactly(number, null, number);
         assertThat(offer.earnKeys()).containsOnlyOnce("club-join:" + brandId + ":" + alice);
     }
 
@@ -184,6 +190,37 @@ class ClubMembershipTest extends MemberServiceTestSupport {
                         Membership.class)
                 .block();
         assertThat(stored.outbox())
+                .allSatisfy(call -> assertThat(call.pending()).isFalse());
+    }
+
+    @Test
+    void clubFactQueuedBeforeMemberNumbersWereSentStillDelivers() {
+        String brandId = brandWithStore(null);
+        String alice = newId("alice");
+        join(alice, brandId, Map.of());
+        Query aliceAtBrand =
+                Query.query(Criteria.where("memberId").is(alice).and("brandId").is(brandId));
+        // What an outbox entry written by the previous version looks like: no memberNumber field.
+        mongo.updateFirst(aliceAtBrand, new Update().unset("outbox.0.memberNumber"), Membership.class)
+                .block();
+        assertThat(mongo.findOne(aliceAtBrand, Membership.class)
+                        .block()
+                        .outbox()
+                        .get(0))
+                .satisfies(call -> {
+                    assertThat(call.fact()).isEqualTo("club-member");
+                    assertThat(call.memberNumber()).isNull();
+                });
+
+        relay();
+
+        StubOfferService.Call fact = offer.calls("/internal/facts").stream()
+                .filter(call -> call.body().get("memberId").asString().equals(alice))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fact.body().get("present").asBoolean()).isTrue();
+        assertThat(fact.body().has("memberNumber")).isFalse();
+        assertThat(mongo.findOne(aliceAtBrand, Membership.class).block().outbox())
                 .allSatisfy(call -> assertThat(call.pending()).isFalse());
     }
 

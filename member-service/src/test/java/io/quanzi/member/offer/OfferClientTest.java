@@ -1,6 +1,7 @@
 package io.quanzi.member.offer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -86,6 +87,34 @@ class OfferClientTest {
         assertThat(stub.calls("/internal/brands/b/stores/s-1"))
                 .singleElement()
                 .satisfies(call -> assertThat(call.method()).isEqualTo("PUT"));
+    }
+
+    @Test
+    void clubMemberFactCarriesTheMemberNumberAndOtherCallsDoNot() {
+        OfferCall joined =
+                OfferCall.fact("m", "b", "club-member", true, Instant.now()).withMemberNumber(42);
+
+        StepVerifier.create(client.deliver(joined)
+                        .then(client.deliver(OfferCall.fact("m", "b", "club-member", false, Instant.now())))
+                        .then(client.deliver(OfferCall.earn("k", "m", "b", "CLUB_JOIN", "x", Instant.now()))))
+                .assertNext(delivery -> assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.ACKNOWLEDGED))
+                .verifyComplete();
+
+        var facts = stub.calls("/internal/facts");
+        assertThat(facts.get(0).body().get("memberNumber").asLong()).isEqualTo(42);
+        assertThat(facts.get(0).body().get("present").asBoolean()).isTrue();
+        assertThat(facts.get(1).body().has("memberNumber")).isFalse();
+        assertThat(stub.calls("/internal/points/earn").get(0).body().has("memberNumber"))
+                .isFalse();
+    }
+
+    @Test
+    void onlyAPresentFactCanCarryAMemberNumber() {
+        assertThatIllegalStateException().isThrownBy(() -> OfferCall.fact("m", "b", "club-member", false, Instant.now())
+                .withMemberNumber(1));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> OfferCall.earn("k", "m", "b", "CLUB_JOIN", "x", Instant.now())
+                        .withMemberNumber(1));
     }
 
     @Test

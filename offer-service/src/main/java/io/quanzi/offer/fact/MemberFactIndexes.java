@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
-/** One document per (member, brand, fact), whatever the pushes race. */
+/** One document per (member, brand, fact) and per (brand, member number), whatever the pushes race. */
 @Component
 class MemberFactIndexes implements ApplicationRunner {
 
@@ -27,6 +27,13 @@ class MemberFactIndexes implements ApplicationRunner {
                         .on("fact", Sort.Direction.ASC)
                         .unique()
                         .named("member_brand_fact_unique"))
+                .block(Duration.ofSeconds(30));
+        mongo.indexOps(MemberNumber.class)
+                .createIndex(new Index()
+                        .on("brandId", Sort.Direction.ASC)
+                        .on("memberNumber", Sort.Direction.ASC)
+                        .unique()
+                        .named("brand_member_number_unique"))
                 .block(Duration.ofSeconds(30));
     }
 }

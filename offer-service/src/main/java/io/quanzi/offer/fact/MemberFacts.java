@@ -24,24 +24,35 @@ public class MemberFacts {
     public static final String ID = "^[A-Za-z0-9_-]{1,64}$";
     /** Keycloak subjects (UUIDs) and other opaque member ids. */
     public static final String MEMBER_ID = "^[A-Za-z0-9_.@:-]{1,128}$";
+    /** The fact member-service pushes while a member belongs to the brand's club. */
+    static final String CLUB_MEMBER = "club-member";
     /** The fact strings of the cross-service contract. */
     public static final String FACT = "^(club-member|(community|core-group|attended-event):[A-Za-z0-9_-]{1,64})$";
 
     private final ReactiveMongoTemplate mongo;
+    private final MemberNumbers numbers;
     private final Clock clock;
 
-    MemberFacts(ReactiveMongoTemplate mongo, Clock clock) {
+    MemberFacts(ReactiveMongoTemplate mongo, MemberNumbers numbers, Clock clock) {
         this.mongo = mongo;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
+    /**
+     * Adds or removes the fact. A member number that comes with it is recorded first, so a number
+     * held by another member (409) leaves the fact unrecorded too.
+     */
     Mono<Void> record(FactRequest request) {
         Query key = key(request.memberId(), request.brandId(), request.fact());
         if (!request.present()) {
             return mongo.remove(key, MemberFact.class).then();
         }
+        Mono<Void> number = request.memberNumber() == null
+                ? Mono.empty()
+                : numbers.record(request.brandId(), request.memberNumber(), request.memberId());
         Update add = new Update().setOnInsert("recordedAt", clock.instant());
-        return mongo.upsert(key, add, MemberFact.class)
+        return number.then(Mono.defer(() -> mongo.upsert(key, add, MemberFact.class)))
                 .then()
                 // Two pushes of the same fact racing: the other one inserted it, which is the goal.
                 .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty());

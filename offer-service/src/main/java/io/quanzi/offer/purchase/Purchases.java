@@ -1,6 +1,7 @@
 package io.quanzi.offer.purchase;
 
 import io.quanzi.offer.brand.BrandStores;
+import io.quanzi.offer.fact.MemberNumbers;
 import io.quanzi.offer.points.PointsLedger;
 import io.quanzi.offer.rules.EarningRules;
 import io.quanzi.offer.system.Caller;
@@ -35,26 +36,48 @@ class Purchases {
     private final PointsLedger ledger;
     private final BrandStores stores;
     private final EarningRules rules;
+    private final MemberNumbers numbers;
     private final Clock clock;
 
-    Purchases(ReactiveMongoTemplate mongo, PointsLedger ledger, BrandStores stores, EarningRules rules, Clock clock) {
+    Purchases(
+            ReactiveMongoTemplate mongo,
+            PointsLedger ledger,
+            BrandStores stores,
+            EarningRules rules,
+            MemberNumbers numbers,
+            Clock clock) {
         this.mongo = mongo;
         this.ledger = ledger;
         this.stores = stores;
         this.rules = rules;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
-    /** The caller's store scope is checked by the controller; here the brand's store and currency. */
+    /**
+     * The caller's store scope is checked by the controller; here the brand's store and currency,
+     * and the member number if the member is named by one.
+     */
     Mono<PurchaseResponse> record(PurchaseRequest request, String staffId) {
-        String amount = request.amount().setScale(2).toPlainString();
-        String fingerprint = fingerprint(request.brandId(), request.memberId(), amount, request.currency());
         return checkStoreAndCurrency(request)
-                .then(Mono.defer(() -> mongo.insert(new Purchase(
+                .then(Mono.defer(() -> memberOf(request)))
+                .flatMap(memberId -> recordFor(request, memberId, staffId));
+    }
+
+    /**
+     * The fingerprint is taken over the resolved member id, not over how staff named the member:
+     * the same receipt sent again by number, or once by id and once by number, is the same purchase
+     * and answers the first; a number that names someone else is a 409. Fingerprints of purchases
+     * recorded before numbers were accepted stay valid.
+     */
+    private Mono<PurchaseResponse> recordFor(PurchaseRequest request, String memberId, String staffId) {
+        String amount = request.amount().setScale(2).toPlainString();
+        String fingerprint = fingerprint(request.brandId(), memberId, amount, request.currency());
+        return Mono.defer(() -> mongo.insert(new Purchase(
                                 null,
                                 request.brandId(),
                                 request.storeId(),
-                                request.memberId(),
+                                memberId,
                                 request.receiptNumber(),
                                 amount,
                                 request.currency(),
@@ -68,7 +91,7 @@ class Purchases {
                                 null))
                         .map(purchase -> new Found(purchase, false))
                         .onErrorResume(DuplicateKeyException.class, repeat -> findReceipt(request)
-                                .map(purchase -> new Found(purchase, true)))))
+                                .map(purchase -> new Found(purchase, true))))
                 .flatMap(found -> {
                     if (!found.purchase().fingerprint().equals(fingerprint)) {
                         return Mono.error(Problems.conflict(
@@ -81,6 +104,18 @@ class Purchases {
     }
 
     private record Found(Purchase purchase, boolean duplicate) {}
+
+    private Mono<String> memberOf(PurchaseRequest request) {
+        if (request.memberId() != null) {
+            return Mono.just(request.memberId());
+        }
+        return numbers.memberIdOf(request.brandId(), request.memberNumber())
+                .switchIfEmpty(Mono.error(() -> Problems.problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "unknown-member-number",
+                        "No club member number " + request.memberNumber() + " at brand '" + request.brandId()
+                                + "' (yet).")));
+    }
 
     /**
      * Takes the purchase's points back, once; a repeat answers the refund already made. Only staff

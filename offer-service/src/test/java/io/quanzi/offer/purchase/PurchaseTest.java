@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.offer.support.OfferTestSupport;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-/** Staff record purchases at their store; the member earns 1 point per 1.00 by default. */
+/**
+ * Staff record purchases at their store, naming the member by id or by the member number on their
+ * card; the member earns 1 point per 1.00 by default.
+ */
 class PurchaseTest extends OfferTestSupport {
 
     @Autowired
@@ -158,6 +167,170 @@ class PurchaseTest extends OfferTestSupport {
 
         assertThat(balance(memberId, brand)).isEqualTo(33);
         assertThat(mongo.findById(crashed.id(), Purchase.class).block().state()).isEqualTo(PurchaseState.RECORDED);
+    }
+
+    @Test
+    void purchaseByMemberNumberEarnsPointsForTheMemberHoldingIt() {
+        String other = newId("member");
+        clubMember(memberId, 17);
+        clubMember(other, 18);
+
+        JsonNode purchase = record(byNumberBody("R-10", 17), 201);
+
+        assertThat(purchase.get("memberId").asString()).isEqualTo(memberId);
+        assertThat(purchase.get("points").asLong()).isEqualTo(25);
+        assertThat(balance(memberId, brand)).isEqualTo(25);
+        assertThat(balance(other, brand)).isZero();
+    }
+
+    @Test
+    void repeatedReceiptByNumberOrByIdReturnsTheFirstPurchase() {
+        clubMember(memberId, 4);
+        JsonNode first = record(byNumberBody("R-11", 4), 201);
+
+        JsonNode byNumber = record(byNumberBody("R-11", 4), 200);
+        JsonNode byId = record(purchaseBody("R-11", "\"25.00\""), 200);
+
+        assertThat(byNumber.get("purchaseId")).isEqualTo(first.get("purchaseId"));
+        assertThat(byId.get("purchaseId")).isEqualTo(first.get("purchaseId"));
+        assertThat(byNumber.get("duplicate").asBoolean()).isTrue();
+        assertThat(balance(memberId, brand)).isEqualTo(25);
+    }
+
+    @Test
+    void sameReceiptByTheNumberOfAnotherMemberIs409() {
+        String other = newId("member");
+        clubMember(memberId, 1);
+        clubMember(other, 2);
+        record(byNumberBody("R-12", 1), 201);
+
+        expectProblem(recordAs(byNumberBody("R-12", 2)), 409, "receipt-already-recorded");
+
+        assertThat(balance(memberId, brand)).isEqualTo(25);
+        assertThat(balance(other, brand)).isZero();
+    }
+
+    @Test
+    void unknownMemberNumberIsRefusedAndRecordsNothing() {
+        clubMember(memberId, 7);
+        String otherBrand = newId("brand");
+        web.mutateWith(service("member-service"))
+                .post()
+                .uri("/internal/facts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "memberId",
+                        memberId,
+                        "brandId",
+                        otherBrand,
+                        "fact",
+                        "club-member",
+                        "present",
+                        true,
+                        "memberNumber",
+                        8))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        for (long number : new long[] {8, 9}) {
+            expectProblem(recordAs(byNumberBody("R-13", number)), 422, "unknown-member-number")
+                    .jsonPath("$.detail")
+                    .isEqualTo("No club member number " + number + " at brand '" + brand + "' (yet).");
+        }
+
+        assertThat(purchasesAtStore()).isZero();
+        assertThat(balance(memberId, brand)).isZero();
+        // Once member-service has told us, the same receipt goes through.
+        clubMember(newId("member"), 9);
+        record(byNumberBody("R-13", 9), 201);
+    }
+
+    @Test
+    void memberIdAndMemberNumberTogetherOrNeitherAreRefused() {
+        clubMember(memberId, 3);
+        String both = purchaseBody("R-14", "10.00").replace("\"memberId\"", "\"memberNumber\": 3, \"memberId\"");
+        String neither = byNumberBody("R-14", 3).replace("\"memberNumber\": 3, ", "");
+
+        for (String body : new String[] {both, neither}) {
+            expectProblem(recordAs(body), 400, "validation")
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("memberIdOrMemberNumber")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("name the member by exactly one of memberId and memberNumber");
+        }
+
+        assertThat(purchasesAtStore()).isZero();
+        assertThat(balance(memberId, brand)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"$gt\": \"\"}", "{\"$ne\": null}", "[3]", "\"$where\"", "0", "-3", "3.5"})
+    void badMemberNumberIsRefused(String memberNumber) {
+        clubMember(memberId, 3);
+
+        recordAs(byNumberBody("R-15", 3).replace("\"memberNumber\": 3", "\"memberNumber\": " + memberNumber))
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(purchasesAtStore()).isZero();
+        assertThat(balance(memberId, brand)).isZero();
+    }
+
+    /** What member-service pushes when a member joins the brand's club. */
+    private void clubMember(String member, long number) {
+        web.mutateWith(service("member-service"))
+                .post()
+                .uri("/internal/facts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "memberId",
+                        member,
+                        "brandId",
+                        brand,
+                        "fact",
+                        "club-member",
+                        "present",
+                        true,
+                        "memberNumber",
+                        number))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
+    private long purchasesAtStore() {
+        return mongo.count(Query.query(Criteria.where("storeId").is(store)), Purchase.class)
+                .block();
+    }
+
+    private WebTestClient.ResponseSpec recordAs(String body) {
+        return web.mutateWith(staff("sam", store))
+                .post()
+                .uri("/api/points/purchases")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private static WebTestClient.BodyContentSpec expectProblem(
+            WebTestClient.ResponseSpec response, int status, String slug) {
+        return response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:" + slug);
+    }
+
+    private String byNumberBody(String receipt, long memberNumber) {
+        return """
+                {"brandId": "%s", "storeId": "%s", "memberNumber": %d, "receiptNumber": "%s",
+                 "amount": "25.00", "currency": "CNY"}"""
+                .formatted(brand, store, memberNumber, receipt);
     }
 
     private JsonNode record(String body, int status) {
