@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -27,17 +28,26 @@ final class EmbeddedMongo implements AutoCloseable {
         this.committer = committer;
     }
 
+    /**
+     * One boss and one worker thread: mongo-java-server takes no lock around a collection, so only a single worker
+     * makes each command atomic against the others (conditional single-document updates are what the services'
+     * invariants rest on, as on real MongoDB) and keeps a reply from being encoded while another thread changes it.
+     */
+    private static void bindOneWorker(MongoServer server, int port) {
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
+    }
+
     static EmbeddedMongo start(int port, Path dataDir, boolean persistent) throws IOException {
         if (!persistent) {
             MongoServer server = new MongoServer(new MemoryBackend());
-            server.bind("127.0.0.1", port);
+            bindOneWorker(server, port);
             return new EmbeddedMongo(server, null, null);
         }
         Files.createDirectories(dataDir);
         H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer((MongoBackend) backend);
         try {
-            server.bind("127.0.0.1", port);
+            bindOneWorker(server, port);
         } catch (RuntimeException portTaken) {
             backend.close();
             throw portTaken;

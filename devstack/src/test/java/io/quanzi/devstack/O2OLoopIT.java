@@ -129,6 +129,36 @@ class O2OLoopIT {
         assertThat(balance(member)).isEqualTo(40);
     }
 
+    @Test
+    void staffRecordAPurchaseByTheNumberOnTheMembersCard() {
+        String member = keycloak.newMemberToken("shopper");
+        Http.Reply joined = post("/api/members/me/brands/" + BRAND + "/membership", member, "{}");
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        Http.Reply card = get("/api/members/me/brands/" + BRAND + "/card", member);
+        assertThat(card.status()).as(card.toString()).isEqualTo(200);
+        long memberNumber = card.json().get("memberNumber").asLong();
+        String purchase =
+                """
+                {"brandId":"demo-brand","storeId":"demo-store-1","memberNumber":%d,
+                 "receiptNumber":"IT-%d","amount":"42.00","currency":"CNY"}"""
+                        .formatted(memberNumber, System.nanoTime());
+        String sam = keycloak.userToken("sam");
+
+        // member-service tells offer-service the number through its outbox, so the first try may be early.
+        Http.Reply recorded =
+                eventually(() -> post("/api/points/purchases", sam, purchase), reply -> reply.status() != 422);
+
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(recorded.json().get("memberId").asString())
+                .isEqualTo(GatewayApiIT.claims(member).get("sub").asString());
+        List<JsonNode> history = historyOnceItHas(member, "CLUB_JOIN", "PURCHASE");
+        assertThat(balance(member)).isEqualTo(sum(history));
+        Http.Reply repeated = post("/api/points/purchases", sam, purchase);
+        assertThat(repeated.json().get("purchaseId").asString())
+                .as("the same receipt again is the same purchase: " + repeated)
+                .isEqualTo(recorded.json().get("purchaseId").asString());
+    }
+
     private String inviteCodeAfterJoining(String member) {
         Http.Reply joined = post("/api/members/me/brands/" + BRAND + "/membership", member, "{}");
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
