@@ -3,8 +3,16 @@ package io.quanzi.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +50,10 @@ class GatewayRoutingTest {
                         return response.header("Content-Type", "application/json")
                                 .sendString(Mono.just("{\"ok\":true}"));
                     })
+                    .get("/api/brands/slow", (request, response) -> Mono.delay(Duration.ofMillis(300))
+                            .then(response.header("Content-Type", "application/json")
+                                    .sendString(Mono.just("{\"ok\":true}"))
+                                    .then()))
                     .get("/api/brands/taken", (request, response) -> response.status(409)
                             .header("Content-Type", "application/problem+json")
                             .sendString(Mono.just("{\"status\":409,\"title\":\"Conflict\"}"))))
@@ -88,6 +100,39 @@ class GatewayRoutingTest {
         assertThat(seen).doesNotContainKey("cookie");
         assertThat(requestId).isNotBlank();
         assertThat(seen.get("x-request-id")).isEqualTo(requestId);
+    }
+
+    @Test
+    void aBurstOfConcurrentCallsAllReachTheService() throws Exception {
+        int burst = 120;
+        ExecutorService callers = Executors.newFixedThreadPool(burst);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                statuses.add(callers.submit(() -> {
+                    start.await();
+                    return member.get()
+                            .uri("/api/brands/slow")
+                            .exchange()
+                            .returnResult(String.class)
+                            .getStatus()
+                            .value();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(answered)
+                    .as("a flash-drop burst is not shed by the gateway's bulkhead")
+                    .hasSize(burst)
+                    .containsOnly(200);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
