@@ -152,6 +152,16 @@ class BadInputTest extends MemberServiceTestSupport {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+        web.mutateWith(brandAdmin("demo-brand"))
+                .get()
+                .uri(builder -> builder.path("/api/brands/demo-brand/members")
+                        .query("joinedTo=%2B999999999-12-31")
+                        .build())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

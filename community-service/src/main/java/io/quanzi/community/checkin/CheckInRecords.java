@@ -3,6 +3,7 @@ package io.quanzi.community.checkin;
 import io.quanzi.community.event.AttendanceRecord;
 import io.quanzi.community.event.CheckInLog;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.data.domain.Sort;
@@ -40,6 +41,17 @@ class CheckInRecords implements CheckInLog {
     @Override
     public Mono<Long> count(String eventId) {
         return mongo.count(Query.query(Criteria.where(CheckIn.EVENT_ID).is(eventId)), CheckIn.class);
+    }
+
+    @Override
+    public Mono<Map<String, Instant>> checkInTimesOf(String memberId, Collection<String> eventIds) {
+        Query query = Query.query(Criteria.where(CheckIn.EVENT_ID)
+                .in(eventIds)
+                .and(CheckIn.MEMBER_ID)
+                .is(memberId));
+        query.fields().include(CheckIn.MEMBER_ID, CheckIn.EVENT_ID, "communityId", CheckIn.CHECKED_IN_AT);
+        return mongo.find(query, AttendanceRecord.class, COLLECTION)
+                .collect(HashMap::new, (times, checkIn) -> times.put(checkIn.eventId(), checkIn.checkedInAt()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +27,9 @@ import reactor.core.publisher.Mono;
 class CheckInTokens {
 
     static final JOSEObjectType TYPE = new JOSEObjectType("checkin+jwt");
+
+    /** The shape of the key ids {@link SigningKeys} makes; anything else is refused before any key lookup. */
+    private static final Pattern KEY_ID = Pattern.compile("checkin-[A-Za-z0-9_-]{1,64}");
 
     /** What a verified token says. */
     record Verified(String eventId, String memberId, Instant issuedAt, Instant expiresAt, String tokenId) {}
@@ -82,7 +86,10 @@ class CheckInTokens {
             return Mono.error(forged("The code is not a check-in token."));
         }
         JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
+        if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())
+                || !TYPE.equals(header.getType())
+                || header.getKeyID() == null
+                || !KEY_ID.matcher(header.getKeyID()).matches()) {
             return Mono.error(forged("The code is not signed the way Quanzi signs check-in tokens."));
         }
         return keys.verifying(header.getKeyID())

@@ -51,20 +51,34 @@ class CheckIns {
 
     /** A member asks for a fresh code to show: they need a confirmed place, or the event takes walk-ins. */
     Mono<CheckInTokenResponse> token(String eventId, String memberId) {
-        return events.find(eventId).zipWith(events.rsvpState(eventId, memberId)).map(found -> {
+        return events.find(eventId).zipWith(events.rsvpState(eventId, memberId)).flatMap(found -> {
             EventInfo event = found.getT1();
             if (event.cancelled() || !event.endsAt().isAfter(clock.instant())) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, "The event is cancelled or over.");
+                return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "The event is cancelled or over."));
             }
-            if (found.getT2() != RsvpState.CONFIRMED && !event.walkInsAllowed()) {
-                throw new CheckInRefused(
+            if (found.getT2() == RsvpState.CONFIRMED) {
+                return Mono.just(issue(eventId, memberId));
+            }
+            if (!event.walkInsAllowed()) {
+                return Mono.error(new CheckInRefused(
                         Reason.NOT_REGISTERED,
-                        "You need a confirmed place to check in to this event, and it takes no walk-ins.");
+                        "You need a confirmed place to check in to this event, and it takes no walk-ins."));
             }
-            CheckInTokens.Issued issued = tokens.issue(eventId, memberId);
-            long refreshIn = Math.max(5, properties.tokenTtl().toSeconds() * 2 / 3);
-            return new CheckInTokenResponse(issued.token(), issued.expiresAt(), refreshIn);
+            return events.mayWalkIn(event, memberId)
+                    .flatMap(allowed -> allowed ? Mono.just(issue(eventId, memberId)) : Mono.error(communityOnly()));
         });
+    }
+
+    private CheckInTokenResponse issue(String eventId, String memberId) {
+        CheckInTokens.Issued issued = tokens.issue(eventId, memberId);
+        long refreshIn = Math.max(5, properties.tokenTtl().toSeconds() * 2 / 3);
+        return new CheckInTokenResponse(issued.token(), issued.expiresAt(), refreshIn);
+    }
+
+    private static CheckInRefused communityOnly() {
+        return new CheckInRefused(
+                Reason.NOT_REGISTERED,
+                "This event is for the members of its community: walk-ins from outside it are not admitted.");
     }
 
     /** An online scan, judged at the server's time. */
@@ -158,7 +172,9 @@ class CheckIns {
                                 ? "The member is on the waitlist, and this event takes no walk-ins."
                                 : "The member has no place at this event, and it takes no walk-ins."));
             }
-            return events.admitWalkIn(event.id(), memberId)
+            return events.mayWalkIn(event, memberId)
+                    .flatMap(
+                            allowed -> allowed ? events.admitWalkIn(event.id(), memberId) : Mono.error(communityOnly()))
                     .flatMap(admitted -> admitted
                             ? Mono.just(true)
                             : Mono.error(new CheckInRefused(

@@ -1,6 +1,7 @@
 package io.quanzi.community.event;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,4 +20,7 @@ public interface CheckInLog {
 
     /** memberId → check-in time, for one event. */
     Mono<Map<String, Instant>> checkInTimes(String eventId);
+
+    /** eventId → check-in time of one member, for the given events (one query, whatever their number). */
+    Mono<Map<String, Instant>> checkInTimesOf(String memberId, Collection<String> eventIds);
 }

@@ -1,5 +1,6 @@
 package io.quanzi.community.event;
 
+import io.quanzi.community.community.CommunityMemberships;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -9,10 +10,22 @@ public class Events {
 
     private final EventCatalog catalog;
     private final Rsvps rsvps;
+    private final CommunityMemberships memberships;
 
-    Events(EventCatalog catalog, Rsvps rsvps) {
+    Events(EventCatalog catalog, Rsvps rsvps, CommunityMemberships memberships) {
         this.catalog = catalog;
         this.rsvps = rsvps;
+        this.memberships = memberships;
+    }
+
+    /**
+     * Whether the member may take a walk-in seat: anyone, unless the event is restricted to a community, whose
+     * active members only may (the same rule as for an RSVP).
+     */
+    public Mono<Boolean> mayWalkIn(EventInfo event, String memberId) {
+        return event.communityId() == null
+                ? Mono.just(true)
+                : memberships.isActiveMember(event.communityId(), memberId);
     }
 
     /** The event, or an error answering 404 when there is none. */

@@ -136,15 +136,26 @@ class Rsvps {
                         .and(Rsvp.STATUS)
                         .in(RsvpState.CONFIRMED.name(), RsvpState.WAITLISTED.name()))
                 .limit(500);
+        // Three queries for the whole list (RSVPs, their events, the member's check-ins), plus one count per
+        // waitlisted place: never one round of queries per event.
         return mongo.find(query, Rsvp.class)
-                .concatMap(rsvp -> mongo.findById(rsvp.eventId(), Event.class)
-                        .zipWith(position(rsvp))
-                        .flatMap(found -> checkIns.checkInTimes(rsvp.eventId())
-                                .map(times -> new MyEventResponse(
-                                        EventResponse.of(found.getT1()),
-                                        rsvp.status(),
-                                        found.getT2() == 0 ? null : found.getT2(),
-                                        times.get(memberId)))))
+                .collectList()
+                .flatMapMany(rsvps -> {
+                    List<String> eventIds = rsvps.stream().map(Rsvp::eventId).toList();
+                    Mono<Map<String, Event>> events = mongo.find(
+                                    Query.query(Criteria.where("_id").in(eventIds)), Event.class)
+                            .collectMap(Event::id);
+                    return Mono.zip(events, checkIns.checkInTimesOf(memberId, eventIds))
+                            .flatMapMany(found -> Flux.fromIterable(rsvps)
+                                    .filter(rsvp -> found.getT1().containsKey(rsvp.eventId()))
+                                    .concatMap(rsvp -> position(rsvp)
+                                            .map(position -> new MyEventResponse(
+                                                    EventResponse.of(
+                                                            found.getT1().get(rsvp.eventId())),
+                                                    rsvp.status(),
+                                                    position == 0 ? null : position,
+                                                    found.getT2().get(rsvp.eventId())))));
+                })
                 .sort(Comparator.comparing(mine -> mine.event().startsAt()));
     }
 

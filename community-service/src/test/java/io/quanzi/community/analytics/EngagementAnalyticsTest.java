@@ -257,6 +257,8 @@ class EngagementAnalyticsTest {
                 "from=2026-10-02&to=2026-10-01",
                 "from=2024-01-01&to=2026-10-01",
                 "granularity=HOUR",
+                "to=%2B999999999-12-31",
+                "from=-999999999-01-01&to=2026-10-01",
                 "granularity={\"$ne\":\"DAY\"}")) {
             web.mutateWith(Tokens.brandAdmin(admin, brand))
                     .get()

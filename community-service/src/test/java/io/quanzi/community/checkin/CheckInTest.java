@@ -2,12 +2,17 @@ package io.quanzi.community.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
+import io.quanzi.community.CommunityApi;
 import io.quanzi.community.support.CommunityApiTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,8 +100,14 @@ class CheckInTest extends CommunityApiTest {
                         .encodeToString(payload.replace(member, "someone-else").getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         String unsigned = parts[0].replace(parts[0], base64("{\"alg\":\"none\"}")) + "." + parts[1] + ".";
+        SignedJWT untyped = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(keys.signing().getKeyID())
+                        .build(),
+                SignedJWT.parse(genuine).getJWTClaimsSet());
+        untyped.sign(new ECDSASigner(keys.signing()));
 
-        for (String forged : List.of(wrongKey, edited, unsigned, "not-a-token")) {
+        for (String forged : List.of(wrongKey, edited, unsigned, untyped.serialize(), "not-a-token")) {
             refused(scan(forged, "store-1"), 422, "token-forged");
         }
         assertThat(checkInCount(event)).isZero();
@@ -175,6 +186,36 @@ class CheckInTest extends CommunityApiTest {
                 .jsonPath("$.walkIn")
                 .isEqualTo(true);
         refused(scan(token(event, late), "store-1"), 409, "event-full");
+        assertThat(checkInCount(event)).isEqualTo(1);
+    }
+
+    @Test
+    void walkInsToACommunityEventAreForThatCommunitysMembersOnly() {
+        CommunityApi communities = new CommunityApi(web);
+        String club = communities.createCommunity("ada", "brand-1", "CLUB", "OPEN", null);
+        String insider = "insider-" + UUID.randomUUID();
+        String outsider = "outsider-" + UUID.randomUUID();
+        communities.joined(insider, club);
+        Map<String, Object> body = openEvent("store-1", 5, true, 20);
+        body.put("communityId", club);
+        String event = createEvent(body);
+
+        web.mutateWith(member(outsider))
+                .get()
+                .uri("/api/events/{id}/checkin-token", event)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:not-registered");
+        refused(scan(tokens.issue(event, outsider).token(), "store-1"), 422, "not-registered");
+        scan(token(event, insider), "store-1")
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.walkIn")
+                .isEqualTo(true);
         assertThat(checkInCount(event)).isEqualTo(1);
     }
 
