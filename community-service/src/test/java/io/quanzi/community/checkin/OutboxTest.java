@@ -18,17 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 class OutboxTest extends CommunityApiTest {
 
     private static final Pattern KEY = Pattern.compile("\"idempotencyKey\":\"([^\"]+)\"");
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void checkInsSucceedWhileOfferServiceIsDownAndEveryAwardArrivesOnceWhenItReturns() throws Exception {

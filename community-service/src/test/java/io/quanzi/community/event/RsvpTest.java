@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
@@ -20,9 +19,6 @@ class RsvpTest extends CommunityApiTest {
 
     @Autowired
     Rsvps rsvps;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void seatsGoFirstComeThenTheWaitlistIsPromotedInOrder() {
