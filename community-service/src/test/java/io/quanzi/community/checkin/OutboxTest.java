@@ -131,12 +131,7 @@ class OutboxTest extends CommunityApiTest {
     }
 
     private void rsvpAndScan(String event, String member, String store) {
-        web.mutateWith(member(member))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        rsvpAs(member, event).expectStatus().isOk();
         String token = web.mutateWith(member(member))
                 .get()
                 .uri("/api/events/{id}/checkin-token", event)

@@ -148,15 +148,18 @@ public abstract class CommunityApiTest {
                 .toString();
     }
 
+    /** {@code POST /api/events/{id}/rsvp} as the member. */
+    protected WebTestClient.ResponseSpec rsvpAs(String member, String event) {
+        return web.mutateWith(member(member))
+                .post()
+                .uri("/api/events/{id}/rsvp", event)
+                .exchange();
+    }
+
     /** A fresh member who has RSVPed to {@code event}. */
     protected String rsvpd(String event) {
         String member = "member-" + UUID.randomUUID();
-        web.mutateWith(member(member))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        rsvpAs(member, event).expectStatus().isOk();
         return member;
     }
 }
