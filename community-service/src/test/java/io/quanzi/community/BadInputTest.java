@@ -3,14 +3,9 @@ package io.quanzi.community;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.platform.test.EmbeddedMongo;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -19,21 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Malformed, oversized and operator-injecting input gets a 4xx problem and changes nothing. */
-@SpringBootTest
-@AutoConfigureWebTestClient
-class BadInputTest {
+class BadInputTest extends CommunityTestSupport {
 
-    static final String BRAND = "demo-brand";
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    CommunityApi api;
-    String ada;
-    String alice;
     String community;
 
     @DynamicPropertySource
@@ -43,9 +25,6 @@ class BadInputTest {
 
     @BeforeEach
     void setUp() {
-        api = new CommunityApi(web);
-        ada = "ada-" + UUID.randomUUID();
-        alice = "alice-" + UUID.randomUUID();
         community = api.createCommunity(ada, BRAND, "CLUB", "OPEN", 100);
         api.joined(alice, community);
     }

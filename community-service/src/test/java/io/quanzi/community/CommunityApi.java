@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import tools.jackson.databind.JsonNode;
 
 /** Drives the community API in tests the way a client would. */
@@ -57,6 +58,36 @@ public record CommunityApi(WebTestClient web) {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("ACTIVE");
+    }
+
+    public WebTestClient.ResponseSpec approve(WebTestClientConfigurer who, String communityId, String member) {
+        return web.mutateWith(who)
+                .post()
+                .uri("/api/communities/{id}/requests/{m}/approve", communityId, member)
+                .exchange();
+    }
+
+    public WebTestClient.ResponseSpec invite(WebTestClientConfigurer who, String communityId, String member) {
+        return web.mutateWith(who)
+                .post()
+                .uri("/api/communities/{id}/invitations", communityId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("memberId", member))
+                .exchange();
+    }
+
+    public WebTestClient.ResponseSpec acceptInvitation(String member, String communityId) {
+        return web.mutateWith(Tokens.member(member))
+                .post()
+                .uri("/api/communities/{id}/invitation/accept", communityId)
+                .exchange();
+    }
+
+    public WebTestClient.ResponseSpec leave(String member, String communityId) {
+        return web.mutateWith(Tokens.member(member))
+                .delete()
+                .uri("/api/communities/{id}/membership", communityId)
+                .exchange();
     }
 
     public WebTestClient.ResponseSpec post(String member, String communityId, String text) {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,12 +18,7 @@ class BrowserLoginIT {
     private static final Pattern FORM_ACTION =
             Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-    private static Stack stack;
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-    }
+    private final Stack stack = RunningStack.stack();
 
     @Test
     void browserWithoutSessionIsSentToKeycloakLoginWithPkce() {
@@ -89,7 +83,7 @@ class BrowserLoginIT {
                 .isNull();
     }
 
-    private static Http.Reply logIn(Http browser, String username) {
+    private Http.Reply logIn(Http browser, String username) {
         Http.Reply loginPage = browser.follow(browser.get(stack.gatewayUrl() + "/", "Accept", "text/html"));
         Matcher action = FORM_ACTION.matcher(loginPage.body());
         assertThat(action.find()).as("Keycloak login form").isTrue();

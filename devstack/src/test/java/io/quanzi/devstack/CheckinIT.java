@@ -2,8 +2,6 @@ package io.quanzi.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +16,7 @@ class CheckinIT {
 
     private final Stack stack = RunningStack.stack();
     private final Keycloak keycloak = new Keycloak(stack);
-    private final Http http = Http.api();
+    private final Api gateway = new Api(stack.gatewayUrl());
 
     @Test
     void staffOfTheEventsStoreCheckAMemberInOnceAndOtherStoresStaffAreRefused() {
@@ -33,48 +31,39 @@ class CheckinIT {
                                 now.plusSeconds(7200),
                                 now.minusSeconds(600),
                                 now.plusSeconds(3600));
-        Http.Reply created = post("/api/events", keycloak.userToken("ada"), event);
+        Http.Reply created = gateway.post("/api/events", keycloak.userToken("ada"), event);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("brandId").asString()).isEqualTo("demo-brand");
         String eventId = created.json().get("id").asString();
 
         String alice = keycloak.userToken("alice");
-        Http.Reply rsvp = post("/api/events/" + eventId + "/rsvp", alice, "");
+        Http.Reply rsvp = gateway.post("/api/events/" + eventId + "/rsvp", alice, "");
         assertThat(rsvp.status()).as(rsvp.toString()).isEqualTo(200);
         assertThat(rsvp.json().get("status").asString()).isEqualTo("CONFIRMED");
 
-        Http.Reply code = http.get(
-                stack.gatewayUrl() + "/api/events/" + eventId + "/checkin-token", "Authorization", "Bearer " + alice);
+        Http.Reply code = gateway.get("/api/events/" + eventId + "/checkin-token", alice);
         assertThat(code.status()).as(code.toString()).isEqualTo(200);
         String token = code.json().get("token").asString();
         String scan = "{\"token\":\"" + token + "\",\"eventId\":\"" + eventId + "\",\"deviceId\":\"till-1\"}";
 
-        Http.Reply kim = post("/api/checkins", keycloak.userToken("kim"), scan);
+        Http.Reply kim = gateway.post("/api/checkins", keycloak.userToken("kim"), scan);
         assertThat(kim.status()).as(kim.toString()).isEqualTo(403);
         assertThat(kim.json().get("type").asString()).isEqualTo("urn:quanzi:problem:wrong-store");
 
         String sam = keycloak.userToken("sam");
-        Http.Reply checkedIn = post("/api/checkins", sam, scan);
+        Http.Reply checkedIn = gateway.post("/api/checkins", sam, scan);
         assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(201);
         assertThat(checkedIn.json().get("status").asString()).isEqualTo("CHECKED_IN");
         String aliceId = checkedIn.json().get("memberId").asString();
 
-        Http.Reply again = post("/api/checkins", sam, scan);
+        Http.Reply again = gateway.post("/api/checkins", sam, scan);
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().get("type").asString()).isEqualTo("urn:quanzi:problem:already-checked-in");
         assertThat(again.json().get("detail").asString()).startsWith("Already checked in at ");
 
-        Http.Reply attendees = http.get(
-                stack.gatewayUrl() + "/api/events/" + eventId + "/attendees", "Authorization", "Bearer " + sam);
+        Http.Reply attendees = gateway.get("/api/events/" + eventId + "/attendees", sam);
         assertThat(attendees.status()).as(attendees.toString()).isEqualTo(200);
         assertThat(attendees.json().get(0).get("memberId").asString()).isEqualTo(aliceId);
         assertThat(attendees.json().get(0).get("checkedInAt").isNull()).isFalse();
-    }
-
-    private Http.Reply post(String path, String token, String json) {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

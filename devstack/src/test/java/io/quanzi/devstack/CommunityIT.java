@@ -2,9 +2,6 @@ package io.quanzi.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -13,15 +10,9 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(RunningStack.class)
 class CommunityIT {
 
-    private static Stack stack;
-    private static Keycloak keycloak;
-    private final Http http = Http.api();
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-        keycloak = new Keycloak(stack);
-    }
+    private final Stack stack = RunningStack.stack();
+    private final Keycloak keycloak = new Keycloak(stack);
+    private final Api gateway = new Api(stack.gatewayUrl());
 
     @Test
     void approvalRequiredCommunityFromApplicationToPostAndAnalytics() {
@@ -96,14 +87,6 @@ class CommunityIT {
     }
 
     private Http.Reply send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.method(
-                method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return gateway.send(method, path, token, json, "Accept", "application/json");
     }
 }

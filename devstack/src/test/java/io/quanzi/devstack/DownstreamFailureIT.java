@@ -4,7 +4,6 @@ import static io.quanzi.devstack.GatewayApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,15 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningStack.class)
 class DownstreamFailureIT {
 
-    private static Stack stack;
-    private static Keycloak keycloak;
-    private final Http http = Http.api();
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-        keycloak = new Keycloak(stack);
-    }
+    private final Stack stack = RunningStack.stack();
+    private final Keycloak keycloak = new Keycloak(stack);
+    private final Api gateway = new Api(stack.gatewayUrl());
 
     @Test
     void stoppedServiceGets503ProblemQuickly() throws Exception {
@@ -28,7 +21,7 @@ class DownstreamFailureIT {
         stack.stopApp("offer-service");
         try {
             long started = System.nanoTime();
-            Http.Reply reply = http.get(stack.gatewayUrl() + "/api/points/me", "Authorization", "Bearer " + token);
+            Http.Reply reply = gateway.get("/api/points/me", token);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertProblem(reply, 503, "urn:quanzi:problem:service-unavailable");
@@ -47,7 +40,7 @@ class DownstreamFailureIT {
         signal("STOP", pid);
         try {
             long started = System.nanoTime();
-            Http.Reply reply = http.get(stack.gatewayUrl() + "/api/communities", "Authorization", "Bearer " + token);
+            Http.Reply reply = gateway.get("/api/communities", token);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertProblem(reply, 503, "urn:quanzi:problem:service-unavailable");

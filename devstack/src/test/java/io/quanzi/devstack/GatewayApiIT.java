@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -17,22 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(RunningStack.class)
 class GatewayApiIT {
 
-    private static Stack stack;
-    private static Keycloak keycloak;
+    private final Stack stack = RunningStack.stack();
+    private final Keycloak keycloak = new Keycloak(stack);
+    private final Api gateway = new Api(stack.gatewayUrl());
     private final Http http = Http.api();
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-        keycloak = new Keycloak(stack);
-    }
 
     @Test
     void memberReadsOwnProfileThroughGateway() {
         String token = keycloak.userToken("alice");
 
-        Http.Reply first = http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + token);
-        Http.Reply second = http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + token);
+        Http.Reply first = gateway.get("/api/members/me", token);
+        Http.Reply second = gateway.get("/api/members/me", token);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         JsonNode profile = first.json();
@@ -57,7 +51,7 @@ class GatewayApiIT {
     void staffWithoutMemberRoleGets403Problem() {
         String staff = keycloak.userToken("sam");
 
-        Http.Reply reply = http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + staff);
+        Http.Reply reply = gateway.get("/api/members/me", staff);
 
         assertProblem(reply, 403, "urn:quanzi:problem:forbidden");
     }
@@ -71,7 +65,7 @@ class GatewayApiIT {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(forgedClaims.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
 
-        Http.Reply reply = http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + forged);
+        Http.Reply reply = gateway.get("/api/members/me", forged);
 
         assertProblem(reply, 401, "urn:quanzi:problem:unauthorized");
         assertThat(reply.header("WWW-Authenticate")).contains("invalid_token");
@@ -94,7 +88,7 @@ class GatewayApiIT {
                         "alice-demo"));
         assertThat(claims(foreign).path("aud").toString()).doesNotContain("quanzi-api");
 
-        Http.Reply reply = http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + foreign);
+        Http.Reply reply = gateway.get("/api/members/me", foreign);
 
         assertProblem(reply, 401, "urn:quanzi:problem:unauthorized");
     }
@@ -122,22 +116,20 @@ class GatewayApiIT {
                         "alice",
                         "password",
                         "alice-demo"));
-        String url = stack.gatewayUrl() + "/api/members/me";
-        assertThat(http.get(url, "Authorization", "Bearer " + token).status())
+        assertThat(gateway.get("/api/members/me", token).status())
                 .as("the same token is accepted while fresh")
                 .isEqualTo(200);
 
         long expiresAt = claims(token).get("exp").asLong() * 1000;
         Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 2_500);
-        Http.Reply reply = http.get(url, "Authorization", "Bearer " + token);
+        Http.Reply reply = gateway.get("/api/members/me", token);
 
         assertProblem(reply, 401, "urn:quanzi:problem:unauthorized");
     }
 
     @Test
     void unknownRouteGets404Problem() {
-        Http.Reply reply = http.get(
-                stack.gatewayUrl() + "/api/no-such-thing", "Authorization", "Bearer " + keycloak.userToken("alice"));
+        Http.Reply reply = gateway.get("/api/no-such-thing", keycloak.userToken("alice"));
 
         assertProblem(reply, 404, "urn:quanzi:problem:not-found");
     }
@@ -146,9 +138,8 @@ class GatewayApiIT {
     void internalEndpointsAreNeverRoutedEvenForServiceAccounts() {
         String service = keycloak.serviceToken("community-service");
 
-        Http.Reply reply = http.get(stack.gatewayUrl() + "/internal/points/earn", "Authorization", "Bearer " + service);
-        Http.Reply nested =
-                http.get(stack.gatewayUrl() + "/api/members/internal/x", "Authorization", "Bearer " + service);
+        Http.Reply reply = gateway.get("/internal/points/earn", service);
+        Http.Reply nested = gateway.get("/api/members/internal/x", service);
 
         assertProblem(reply, 404, "urn:quanzi:problem:not-found");
         assertProblem(nested, 404, "urn:quanzi:problem:not-found");
@@ -169,12 +160,7 @@ class GatewayApiIT {
     void requestIdIsEchoedForwardedAndLoggedByTheService() throws Exception {
         String requestId = "it-" + System.nanoTime();
 
-        Http.Reply reply = http.get(
-                stack.gatewayUrl() + "/api/members/me",
-                "Authorization",
-                "Bearer " + keycloak.userToken("alice"),
-                "X-Request-Id",
-                requestId);
+        Http.Reply reply = gateway.get("/api/members/me", keycloak.userToken("alice"), "X-Request-Id", requestId);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.response().headers().allValues("X-Request-Id")).containsExactly(requestId);

@@ -16,15 +16,13 @@ class MemberProfileIT {
     void concurrentFirstCallsCreateExactlyOneProfile() {
         Stack stack = RunningStack.stack();
         String token = new Keycloak(stack).userToken("bob");
-        Http http = Http.api();
+        Api gateway = new Api(stack.gatewayUrl());
 
         var pool = Executors.newFixedThreadPool(16);
         List<Http.Reply> replies;
         try {
             List<CompletableFuture<Http.Reply>> calls = IntStream.range(0, 16)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> http.get(stack.gatewayUrl() + "/api/members/me", "Authorization", "Bearer " + token),
-                            pool))
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> gateway.get("/api/members/me", token), pool))
                     .toList();
             replies = calls.stream().map(CompletableFuture::join).toList();
         } finally {

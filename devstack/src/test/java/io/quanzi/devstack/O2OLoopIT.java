@@ -2,15 +2,12 @@ package io.quanzi.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +24,9 @@ class O2OLoopIT {
     /** Outboxes back off while offer-service is down; this is how long a test waits for them to deliver. */
     private static final Duration DELIVERY = Duration.ofSeconds(120);
 
-    private static Stack stack;
-    private static Keycloak keycloak;
-    private final Http http = Http.api();
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-        keycloak = new Keycloak(stack);
-    }
+    private final Stack stack = RunningStack.stack();
+    private final Keycloak keycloak = new Keycloak(stack);
+    private final Api gateway = new Api(stack.gatewayUrl());
 
     @Test
     void referralCreditsWelcomeAndReferralPointsToBothMembersOnce() {
@@ -43,7 +34,7 @@ class O2OLoopIT {
         String referee = keycloak.newMemberToken("referee");
         String code = inviteCodeAfterJoining(referrer);
 
-        Http.Reply joined = post("/api/members/me/brands/" + BRAND + "/membership", referee, inviteBody(code));
+        Http.Reply joined = gateway.post("/api/members/me/brands/" + BRAND + "/membership", referee, inviteBody(code));
 
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
         assertThat(joined.json().get("referral").get("status").asString()).isEqualTo("ATTRIBUTED");
@@ -65,7 +56,7 @@ class O2OLoopIT {
         stack.stopApp("offer-service");
         Http.Reply joined;
         try {
-            joined = post("/api/members/me/brands/" + BRAND + "/membership", referee, inviteBody(code));
+            joined = gateway.post("/api/members/me/brands/" + BRAND + "/membership", referee, inviteBody(code));
         } finally {
             stack.restartApp("offer-service");
         }
@@ -89,7 +80,7 @@ class O2OLoopIT {
         assertThat(eligibleOfferIds(member)).as("not yet attended").doesNotContain(offerId);
 
         rsvp(member, eventId);
-        Http.Reply checkedIn = post("/api/checkins", keycloak.userToken("sam"), scan(member, eventId));
+        Http.Reply checkedIn = gateway.post("/api/checkins", keycloak.userToken("sam"), scan(member, eventId));
 
         assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(201);
         List<JsonNode> history = historyOnceItHas(member, "CHECK_IN");
@@ -112,7 +103,7 @@ class O2OLoopIT {
         stack.stopApp("offer-service");
         Http.Reply checkedIn;
         try {
-            checkedIn = post("/api/checkins", keycloak.userToken("sam"), scan);
+            checkedIn = gateway.post("/api/checkins", keycloak.userToken("sam"), scan);
         } finally {
             stack.restartApp("offer-service");
         }
@@ -132,9 +123,9 @@ class O2OLoopIT {
     @Test
     void staffRecordAPurchaseByTheNumberOnTheMembersCard() {
         String member = keycloak.newMemberToken("shopper");
-        Http.Reply joined = post("/api/members/me/brands/" + BRAND + "/membership", member, "{}");
+        Http.Reply joined = gateway.post("/api/members/me/brands/" + BRAND + "/membership", member, "{}");
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
-        Http.Reply card = get("/api/members/me/brands/" + BRAND + "/card", member);
+        Http.Reply card = gateway.get("/api/members/me/brands/" + BRAND + "/card", member);
         assertThat(card.status()).as(card.toString()).isEqualTo(200);
         long memberNumber = card.json().get("memberNumber").asLong();
         String purchase =
@@ -146,23 +137,23 @@ class O2OLoopIT {
 
         // member-service tells offer-service the number through its outbox, so the first try may be early.
         Http.Reply recorded =
-                eventually(() -> post("/api/points/purchases", sam, purchase), reply -> reply.status() != 422);
+                eventually(() -> gateway.post("/api/points/purchases", sam, purchase), reply -> reply.status() != 422);
 
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         assertThat(recorded.json().get("memberId").asString())
                 .isEqualTo(GatewayApiIT.claims(member).get("sub").asString());
         List<JsonNode> history = historyOnceItHas(member, "CLUB_JOIN", "PURCHASE");
         assertThat(balance(member)).isEqualTo(sum(history));
-        Http.Reply repeated = post("/api/points/purchases", sam, purchase);
+        Http.Reply repeated = gateway.post("/api/points/purchases", sam, purchase);
         assertThat(repeated.json().get("purchaseId").asString())
                 .as("the same receipt again is the same purchase: " + repeated)
                 .isEqualTo(recorded.json().get("purchaseId").asString());
     }
 
     private String inviteCodeAfterJoining(String member) {
-        Http.Reply joined = post("/api/members/me/brands/" + BRAND + "/membership", member, "{}");
+        Http.Reply joined = gateway.post("/api/members/me/brands/" + BRAND + "/membership", member, "{}");
         assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
-        Http.Reply invite = get("/api/members/me/brands/" + BRAND + "/invite", member);
+        Http.Reply invite = gateway.get("/api/members/me/brands/" + BRAND + "/invite", member);
         assertThat(invite.status()).as(invite.toString()).isEqualTo(200);
         return invite.json().get("code").asString();
     }
@@ -184,7 +175,7 @@ class O2OLoopIT {
                                 now.minusSeconds(600),
                                 now.plusSeconds(3600),
                                 attendPoints);
-        Http.Reply created = post("/api/events", keycloak.userToken("ada"), event);
+        Http.Reply created = gateway.post("/api/events", keycloak.userToken("ada"), event);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
@@ -198,25 +189,25 @@ class O2OLoopIT {
                  "totalStock":10,"perMemberLimit":1,
                  "eligibility":{"facts":["attended-event:%s"]}}"""
                         .formatted(now.minusSeconds(60), now.plusSeconds(86_400), eventId);
-        Http.Reply created = post("/api/offers", keycloak.userToken("ada"), offer);
+        Http.Reply created = gateway.post("/api/offers", keycloak.userToken("ada"), offer);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 
     private void rsvp(String member, String eventId) {
-        Http.Reply rsvp = post("/api/events/" + eventId + "/rsvp", member, "");
+        Http.Reply rsvp = gateway.post("/api/events/" + eventId + "/rsvp", member, "");
         assertThat(rsvp.status()).as(rsvp.toString()).isEqualTo(200);
         assertThat(rsvp.json().get("status").asString()).isEqualTo("CONFIRMED");
     }
 
     private String scan(String member, String eventId) {
-        Http.Reply code = get("/api/events/" + eventId + "/checkin-token", member);
+        Http.Reply code = gateway.get("/api/events/" + eventId + "/checkin-token", member);
         assertThat(code.status()).as(code.toString()).isEqualTo(200);
         return "{\"token\":\"" + code.json().get("token").asString() + "\",\"eventId\":\"" + eventId + "\"}";
     }
 
     private List<String> eligibleOfferIds(String member) {
-        Http.Reply offers = get("/api/offers?brandId=" + BRAND, member);
+        Http.Reply offers = gateway.get("/api/offers?brandId=" + BRAND, member);
         assertThat(offers.status()).as(offers.toString()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         JsonNode list = offers.json().has("items") ? offers.json().get("items") : offers.json();
@@ -225,13 +216,13 @@ class O2OLoopIT {
     }
 
     private long balance(String member) {
-        Http.Reply points = get("/api/points/me?brandId=" + BRAND, member);
+        Http.Reply points = gateway.get("/api/points/me?brandId=" + BRAND, member);
         assertThat(points.status()).as(points.toString()).isEqualTo(200);
         return points.json().get("balance").asLong();
     }
 
     private List<JsonNode> history(String member) {
-        Http.Reply page = get("/api/points/me/history?brandId=" + BRAND + "&limit=100", member);
+        Http.Reply page = gateway.get("/api/points/me/history?brandId=" + BRAND + "&limit=100", member);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         page.json().get("items").forEach(items::add);
@@ -286,16 +277,5 @@ class O2OLoopIT {
                 throw new AssertionError("interrupted while waiting", interrupted);
             }
         }
-    }
-
-    private Http.Reply get(String path, String token) {
-        return http.get(stack.gatewayUrl() + path, "Authorization", "Bearer " + token);
-    }
-
-    private Http.Reply post(String path, String token, String json) {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

@@ -3,12 +3,9 @@ package io.quanzi.devstack;
 import static io.quanzi.devstack.GatewayApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -20,15 +17,11 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(RunningStack.class)
 class OffersIT {
 
-    private static Stack stack;
-    private static Keycloak keycloak;
+    private final Stack stack = RunningStack.stack();
+    private final Keycloak keycloak = new Keycloak(stack);
+    private final Api gateway = new Api(stack.gatewayUrl());
+    private final Api offerService = new Api(stack.serviceUrl("offer-service"));
     private final Http http = Http.api();
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-        keycloak = new Keycloak(stack);
-    }
 
     @Test
     void offerIsCreatedClaimedAndRedeemedOnceAtTheRightStore() {
@@ -39,26 +32,26 @@ class OffersIT {
         String sam = keycloak.userToken("sam");
         String kim = keycloak.userToken("kim");
 
-        Http.Reply created = post("/api/offers", ada, offer("demo-brand"), null);
+        Http.Reply created = gateway.post("/api/offers", ada, offer("demo-brand"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String offerId = created.json().get("id").asString();
         assertThat(created.json().get("remainingStock").asInt()).isEqualTo(5);
 
-        assertProblem(post("/api/offers", otto, offer("demo-brand"), null), 403, "urn:quanzi:problem:not-your-brand");
+        assertProblem(gateway.post("/api/offers", otto, offer("demo-brand")), 403, "urn:quanzi:problem:not-your-brand");
 
-        Http.Reply listed = get("/api/offers?brandId=demo-brand", alice);
+        Http.Reply listed = gateway.get("/api/offers?brandId=demo-brand", alice);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
         assertThat(listed.body()).contains(offerId);
 
         String key = "it-" + UUID.randomUUID();
-        Http.Reply claimed = post("/api/offers/" + offerId + "/claims", alice, null, key);
+        Http.Reply claimed = claim(offerId, alice, key);
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
         String couponId = claimed.json().get("id").asString();
-        Http.Reply again = post("/api/offers/" + offerId + "/claims", alice, null, key);
+        Http.Reply again = claim(offerId, alice, key);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().get("id").asString()).isEqualTo(couponId);
 
-        Http.Reply qr = get("/api/coupons/" + couponId + "/qr-token", alice);
+        Http.Reply qr = gateway.get("/api/coupons/" + couponId + "/qr-token", alice);
         assertThat(qr.status()).as(qr.toString()).isEqualTo(200);
         String token = qr.json().get("token").asString();
         Instant expiresAt = Instant.parse(qr.json().get("expiresAt").asString());
@@ -79,9 +72,10 @@ class OffersIT {
                 .contains("already redeemed at")
                 .contains("by store demo-store-1");
 
-        assertProblem(get("/api/coupons/" + couponId, bob), 404, "urn:quanzi:problem:coupon-not-found");
-        assertProblem(get("/api/coupons/" + couponId + "/qr-token", bob), 404, "urn:quanzi:problem:coupon-not-found");
-        Http.Reply own = get("/api/coupons/" + couponId, alice);
+        assertProblem(gateway.get("/api/coupons/" + couponId, bob), 404, "urn:quanzi:problem:coupon-not-found");
+        assertProblem(
+                gateway.get("/api/coupons/" + couponId + "/qr-token", bob), 404, "urn:quanzi:problem:coupon-not-found");
+        Http.Reply own = gateway.get("/api/coupons/" + couponId, alice);
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
         assertThat(own.json().get("status").asString()).isEqualTo("used");
     }
@@ -90,13 +84,11 @@ class OffersIT {
     void membersCannotCreateOffersNorPushFacts() {
         String alice = keycloak.userToken("alice");
 
-        assertProblem(post("/api/offers", alice, offer("demo-brand"), null), 403, "urn:quanzi:problem:forbidden");
-        Http.Reply facts = http.send(HttpRequest.newBuilder(
-                        URI.create(stack.serviceUrl("offer-service") + "/internal/facts"))
-                .header("Authorization", "Bearer " + alice)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"memberId\":\"x\",\"brandId\":\"demo-brand\",\"fact\":\"club-member\",\"present\":true}")));
+        assertProblem(gateway.post("/api/offers", alice, offer("demo-brand")), 403, "urn:quanzi:problem:forbidden");
+        Http.Reply facts = offerService.post(
+                "/internal/facts",
+                alice,
+                "{\"memberId\":\"x\",\"brandId\":\"demo-brand\",\"fact\":\"club-member\",\"present\":true}");
         assertProblem(facts, 403, "urn:quanzi:problem:forbidden");
     }
 
@@ -111,25 +103,20 @@ class OffersIT {
                 .replace(
                         "\"totalStock\"",
                         "\"eligibility\":{\"facts\":[\"attended-event:" + eventId + "\"]},\"totalStock\"");
-        Http.Reply created = post("/api/offers", ada, body, null);
+        Http.Reply created = gateway.post("/api/offers", ada, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String offerId = created.json().get("id").asString();
 
-        assertProblem(
-                post("/api/offers/" + offerId + "/claims", bob, null, "it-" + UUID.randomUUID()),
-                403,
-                "urn:quanzi:problem:not-eligible");
+        assertProblem(claim(offerId, bob, "it-" + UUID.randomUUID()), 403, "urn:quanzi:problem:not-eligible");
 
-        Http.Reply pushed =
-                http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl("offer-service") + "/internal/facts"))
-                        .header("Authorization", "Bearer " + keycloak.serviceToken("community-service"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"memberId\":\"" + bobId + "\",\"brandId\":\"demo-brand\",\"fact\":\"attended-event:"
-                                        + eventId + "\",\"present\":true}")));
+        Http.Reply pushed = offerService.post(
+                "/internal/facts",
+                keycloak.serviceToken("community-service"),
+                "{\"memberId\":\"" + bobId + "\",\"brandId\":\"demo-brand\",\"fact\":\"attended-event:" + eventId
+                        + "\",\"present\":true}");
         assertThat(pushed.status()).as(pushed.toString()).isEqualTo(204);
 
-        Http.Reply claimed = post("/api/offers/" + offerId + "/claims", bob, null, "it-" + UUID.randomUUID());
+        Http.Reply claimed = claim(offerId, bob, "it-" + UUID.randomUUID());
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
     }
 
@@ -139,29 +126,28 @@ class OffersIT {
         String bob = keycloak.userToken("bob");
         String bobId = GatewayApiIT.claims(bob).get("sub").asString();
         String earnKey = "it-earn-" + UUID.randomUUID();
-        Http.Reply earned = http.send(HttpRequest.newBuilder(
-                        URI.create(stack.serviceUrl("offer-service") + "/internal/points/earn"))
-                .header("Authorization", "Bearer " + keycloak.serviceToken("community-service"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"idempotencyKey\":\"" + earnKey + "\",\"memberId\":\""
-                        + bobId + "\",\"brandId\":\"demo-brand\",\"activity\":\"CHECK_IN\",\"sourceRef\":\"it\","
-                        + "\"points\":400}")));
+        Http.Reply earned = offerService.post(
+                "/internal/points/earn",
+                keycloak.serviceToken("community-service"),
+                "{\"idempotencyKey\":\"" + earnKey + "\",\"memberId\":\"" + bobId
+                        + "\",\"brandId\":\"demo-brand\",\"activity\":\"CHECK_IN\",\"sourceRef\":\"it\","
+                        + "\"points\":400}");
         assertThat(earned.status()).as(earned.toString()).isEqualTo(201);
         long balance = earned.json().get("balance").asLong();
         String body = offer("demo-brand")
                 .replace("\"DISCOUNT_COUPON\"", "\"POINTS_REWARD\"")
                 .replace("\"totalStock\"", "\"pointsPrice\":300,\"totalStock\"");
-        Http.Reply created = post("/api/offers", ada, body, null);
+        Http.Reply created = gateway.post("/api/offers", ada, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String offerId = created.json().get("id").asString();
         String key = "it-" + UUID.randomUUID();
 
-        Http.Reply claimed = post("/api/offers/" + offerId + "/claims", bob, null, key);
-        Http.Reply again = post("/api/offers/" + offerId + "/claims", bob, null, key);
+        Http.Reply claimed = claim(offerId, bob, key);
+        Http.Reply again = claim(offerId, bob, key);
 
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
-        Http.Reply points = get("/api/points/me?brandId=demo-brand", bob);
+        Http.Reply points = gateway.get("/api/points/me?brandId=demo-brand", bob);
         assertThat(points.status()).as(points.toString()).isEqualTo(200);
         assertThat(points.json().get("balance").asLong()).as("charged once").isEqualTo(balance - 300);
     }
@@ -186,26 +172,14 @@ class OffersIT {
                 .formatted(brandId, now.minusSeconds(60), now.plus(Duration.ofDays(1)));
     }
 
-    private Http.Reply get(String path, String token) {
-        return http.get(stack.gatewayUrl() + path, "Authorization", "Bearer " + token);
-    }
-
-    private Http.Reply post(String path, String token, String json, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return http.send(request);
+    private Http.Reply claim(String offerId, String token, String idempotencyKey) {
+        return gateway.post("/api/offers/" + offerId + "/claims", token, null, "Idempotency-Key", idempotencyKey);
     }
 
     private Http.Reply redeem(String staffToken, String qrToken, String storeId) {
-        return post(
+        return gateway.post(
                 "/api/coupons/redemptions",
                 staffToken,
-                "{\"token\":\"" + qrToken + "\",\"storeId\":\"" + storeId + "\"}",
-                null);
+                "{\"token\":\"" + qrToken + "\",\"storeId\":\"" + storeId + "\"}");
     }
 }

@@ -2,10 +2,7 @@ package io.quanzi.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -18,15 +15,10 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(RunningStack.class)
 class PointsWalletIT {
 
-    private static Stack stack;
-    private static Keycloak keycloak;
-    private final Http http = Http.api();
-
-    @BeforeAll
-    static void connect() {
-        stack = RunningStack.stack();
-        keycloak = new Keycloak(stack);
-    }
+    private final Stack stack = RunningStack.stack();
+    private final Keycloak keycloak = new Keycloak(stack);
+    private final Api gateway = new Api(stack.gatewayUrl());
+    private final Api offerService = new Api(stack.serviceUrl("offer-service"));
 
     @Test
     void serviceEarnsPointsForAliceAndAliceReadsThem() {
@@ -39,8 +31,9 @@ class PointsWalletIT {
                  "activity": "CHECK_IN", "sourceRef": "it:check-in"}"""
                         .formatted(UUID.randomUUID(), aliceId);
 
-        Http.Reply first = post(offer("/internal/points/earn"), keycloak.serviceToken("community-service"), earn);
-        Http.Reply repeat = post(offer("/internal/points/earn"), keycloak.serviceToken("community-service"), earn);
+        Http.Reply first = offerService.post("/internal/points/earn", keycloak.serviceToken("community-service"), earn);
+        Http.Reply repeat =
+                offerService.post("/internal/points/earn", keycloak.serviceToken("community-service"), earn);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().get("memberId").asString()).isEqualTo(aliceId);
@@ -48,8 +41,7 @@ class PointsWalletIT {
         assertThat(repeat.json().get("duplicate").asBoolean()).isTrue();
         assertThat(repeat.json().get("entryId")).isEqualTo(first.json().get("entryId"));
 
-        Http.Reply me =
-                http.get(stack.gatewayUrl() + "/api/points/me?brandId=demo-brand", "Authorization", "Bearer " + alice);
+        Http.Reply me = gateway.get("/api/points/me?brandId=demo-brand", alice);
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().get("memberId").asString()).isEqualTo(aliceId);
         assertThat(me.json().get("balance").asLong())
@@ -59,9 +51,9 @@ class PointsWalletIT {
 
     @Test
     void samRecordsAPurchaseAtDemoStore1ForAlice() {
-        Http.Reply registered = send(
+        Http.Reply registered = offerService.send(
                 "PUT",
-                offer("/internal/brands/demo-brand/stores/demo-store-1"),
+                "/internal/brands/demo-brand/stores/demo-store-1",
                 keycloak.serviceToken("member-service"),
                 null);
         assertThat(registered.status()).as(registered.toString()).isEqualTo(204);
@@ -69,8 +61,8 @@ class PointsWalletIT {
         String aliceId = GatewayApiIT.claims(alice).get("sub").asString();
         long before = myBalance(alice);
 
-        Http.Reply recorded = post(
-                stack.gatewayUrl() + "/api/points/purchases",
+        Http.Reply recorded = gateway.post(
+                "/api/points/purchases",
                 keycloak.userToken("sam"),
                 """
                 {"brandId": "demo-brand", "storeId": "demo-store-1", "memberId": "%s",
@@ -91,12 +83,8 @@ class PointsWalletIT {
         String bob = keycloak.userToken("bob");
         String bobId = GatewayApiIT.claims(bob).get("sub").asString();
 
-        Http.Reply own = http.get(
-                stack.gatewayUrl() + "/api/points/me?brandId=demo-brand&memberId=" + aliceId,
-                "Authorization",
-                "Bearer " + bob);
-        Http.Reply internal = http.get(
-                offer("/internal/points/members/" + aliceId + "?brandId=demo-brand"), "Authorization", "Bearer " + bob);
+        Http.Reply own = gateway.get("/api/points/me?brandId=demo-brand&memberId=" + aliceId, bob);
+        Http.Reply internal = offerService.get("/internal/points/members/" + aliceId + "?brandId=demo-brand", bob);
 
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
         assertThat(own.json().get("memberId").asString()).isEqualTo(bobId);
@@ -109,8 +97,8 @@ class PointsWalletIT {
         String aliceId =
                 GatewayApiIT.claims(keycloak.userToken("alice")).get("sub").asString();
 
-        Http.Reply refused = post(
-                stack.gatewayUrl() + "/api/points/purchases",
+        Http.Reply refused = gateway.post(
+                "/api/points/purchases",
                 keycloak.userToken("kim"),
                 """
                 {"brandId": "demo-brand", "storeId": "demo-store-1", "memberId": "%s",
@@ -122,29 +110,8 @@ class PointsWalletIT {
     }
 
     private long myBalance(String token) {
-        Http.Reply me =
-                http.get(stack.gatewayUrl() + "/api/points/me?brandId=demo-brand", "Authorization", "Bearer " + token);
+        Http.Reply me = gateway.get("/api/points/me?brandId=demo-brand", token);
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         return me.json().get("balance").asLong();
-    }
-
-    private static String offer(String path) {
-        return stack.serviceUrl("offer-service") + path;
-    }
-
-    private Http.Reply post(String url, String token, String json) {
-        return send("POST", url, token, json);
-    }
-
-    private Http.Reply send(String method, String url, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request);
     }
 }

@@ -47,9 +47,8 @@ class AuthorizationTest extends MemberServiceTestSupport {
     @Test
     void memberCannotReadAnotherMembersConsentCardOrInvite() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
+        String alice = joinedMember("alice", brandId);
         String bob = newId("bob");
-        join(alice, brandId, Map.of());
         web.mutateWith(member(alice))
                 .post()
                 .uri("/api/members/me/consents/{b}", brandId)

@@ -149,6 +149,29 @@ public abstract class MemberServiceTestSupport {
         return JSON.readTree(reply);
     }
 
+    /** A new member (id from {@code prefix}) who has joined the brand's club without an invitation. */
+    protected String joinedMember(String prefix, String brandId) {
+        String subject = newId(prefix);
+        join(subject, brandId, Map.of());
+        return subject;
+    }
+
+    /** A new member (id from {@code prefix}) who has joined the brand's club with {@code inviter}'s code. */
+    protected String invitedMember(String prefix, String brandId, String inviter) {
+        String subject = newId(prefix);
+        join(subject, brandId, Map.of("inviteCode", inviteCode(inviter, brandId)));
+        return subject;
+    }
+
+    protected void leave(String subject, String brandId) {
+        web.mutateWith(member(subject))
+                .delete()
+                .uri("/api/members/me/brands/{b}/membership", brandId)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+    }
+
     protected String inviteCode(String subject, String brandId) {
         return getJson(member(subject), "/api/members/me/brands/" + brandId + "/invite")
                 .get("code")

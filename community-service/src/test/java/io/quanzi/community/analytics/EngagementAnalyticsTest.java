@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(properties = "quanzi.community.health.lively-min-active-share=0.02")
@@ -105,10 +106,7 @@ class EngagementAnalyticsTest {
 
         JsonNode weekly = report("/api/communities/analytics/communities/" + lively, "WEEK");
         assertThat(times(weekly, "joins")).startsWith("2026-08-31", "2026-09-07");
-        assertThat(points(weekly, "joins").stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum())
-                .isEqualTo(4.0);
+        assertThat(total(weekly, "joins")).isEqualTo(4.0);
     }
 
     @Test
@@ -126,12 +124,8 @@ class EngagementAnalyticsTest {
         visit(carol, second);
         api.joined(carol, id);
 
-        JsonNode report = api.json(web.mutateWith(Tokens.brandAdmin(admin, brand))
-                .get()
-                .uri("/api/communities/analytics/brands/{b}", brand)
-                .exchange()
-                .expectStatus()
-                .isOk());
+        JsonNode report = api.json(
+                brandAnalytics(Tokens.brandAdmin(admin, brand)).expectStatus().isOk());
 
         JsonNode spread = report.get("spread");
         assertThat(spread.get("shares").asLong()).isEqualTo(2);
@@ -141,14 +135,8 @@ class EngagementAnalyticsTest {
         assertThat(spread.get("maxDepth").asInt()).isEqualTo(2);
         assertThat(spread.get("byDepth").get(1).get("joins").asLong()).isEqualTo(1);
         assertThat(report.get("kols").findValuesAsString("memberId")).containsExactlyInAnyOrder(kol, bob);
-        assertThat(points(report, "joins").stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum())
-                .isEqualTo(3.0);
-        assertThat(points(report, "activeMembers").stream()
-                        .mapToDouble(Double::doubleValue)
-                        .max()
-                        .orElse(0))
+        assertThat(total(report, "joins")).isEqualTo(3.0);
+        assertThat(peak(report, "activeMembers"))
                 .as("the kol posted and shared, bob shared")
                 .isEqualTo(2.0);
     }
@@ -190,26 +178,16 @@ class EngagementAnalyticsTest {
                         .append("communityId", id)
                         .append("checkedInAt", java.util.Date.from(now)));
 
-        JsonNode report = api.json(web.mutateWith(Tokens.brandAdmin(admin, brand))
-                .get()
-                .uri("/api/communities/analytics/brands/{b}", brand)
-                .exchange()
-                .expectStatus()
-                .isOk());
+        JsonNode report = api.json(
+                brandAnalytics(Tokens.brandAdmin(admin, brand)).expectStatus().isOk());
 
         JsonNode conversion = report.get("events").get(0);
         assertThat(conversion.get("eventId").asString()).isEqualTo(event);
         assertThat(conversion.get("rsvps").asLong()).isEqualTo(2);
         assertThat(conversion.get("checkIns").asLong()).isEqualTo(1);
         assertThat(conversion.get("checkInRate").asDouble()).isEqualTo(0.5);
-        assertThat(points(report, "attendances").stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum())
-                .isEqualTo(1.0);
-        assertThat(points(report, "activeMembers").stream()
-                        .mapToDouble(Double::doubleValue)
-                        .max()
-                        .orElse(0))
+        assertThat(total(report, "attendances")).isEqualTo(1.0);
+        assertThat(peak(report, "activeMembers"))
                 .as("the kol posted and shared; bob only attended")
                 .isEqualTo(2.0);
         JsonNode top = report.get("kols").get(0);
@@ -222,32 +200,16 @@ class EngagementAnalyticsTest {
     void membersAndAdminsOfOtherBrandsCannotReadAnalytics() {
         String id = community(0);
 
-        web.mutateWith(Tokens.member("alice"))
-                .get()
-                .uri("/api/communities/analytics/brands/{b}", brand)
-                .exchange()
+        brandAnalytics(Tokens.member("alice"))
                 .expectStatus()
                 .isForbidden()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
-                .get()
-                .uri("/api/communities/analytics/brands/{b}", brand)
-                .exchange()
+        brandAnalytics(Tokens.brandAdmin("otto", "other-brand")).expectStatus().isForbidden();
+        communityAnalytics(Tokens.brandAdmin("otto", "other-brand"), id)
                 .expectStatus()
                 .isForbidden();
-        web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
-                .get()
-                .uri("/api/communities/analytics/communities/{c}", id)
-                .exchange()
-                .expectStatus()
-                .isForbidden();
-        web.mutateWith(Tokens.brandAdmin(admin, brand))
-                .get()
-                .uri("/api/communities/analytics/communities/{c}", id)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        communityAnalytics(Tokens.brandAdmin(admin, brand), id).expectStatus().isOk();
     }
 
     @Test
@@ -321,6 +283,31 @@ class EngagementAnalyticsTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    private WebTestClient.ResponseSpec brandAnalytics(WebTestClientConfigurer who) {
+        return web.mutateWith(who)
+                .get()
+                .uri("/api/communities/analytics/brands/{b}", brand)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec communityAnalytics(WebTestClientConfigurer who, String communityId) {
+        return web.mutateWith(who)
+                .get()
+                .uri("/api/communities/analytics/communities/{c}", communityId)
+                .exchange();
+    }
+
+    private static double total(JsonNode report, String series) {
+        return points(report, series).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static double peak(JsonNode report, String series) {
+        return points(report, series).stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
     }
 
     private static List<Double> points(JsonNode report, String series) {

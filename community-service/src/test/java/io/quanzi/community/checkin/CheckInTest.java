@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -45,9 +44,6 @@ class CheckInTest extends CommunityApiTest {
 
     @Autowired
     CheckIns checkIns;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void validScanChecksInOnceAndAnyLaterScanSaysAlreadyCheckedIn() {
@@ -325,17 +321,6 @@ class CheckInTest extends CommunityApiTest {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(checkInCount(event)).isZero();
-    }
-
-    private String rsvpd(String event) {
-        String member = "member-" + UUID.randomUUID();
-        web.mutateWith(member(member))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
-                .expectStatus()
-                .isOk();
-        return member;
     }
 
     private String token(String event, String member) {

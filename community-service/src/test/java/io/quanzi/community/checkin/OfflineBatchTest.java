@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -23,9 +22,6 @@ class OfflineBatchTest extends CommunityApiTest {
 
     @Autowired
     SigningKeys keys;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void queuedScansSyncOnceWithTheirOriginalScanTime() {
@@ -178,17 +174,6 @@ class OfflineBatchTest extends CommunityApiTest {
 
     private static Map<String, Object> item(String token, Instant scannedAt, String deviceId) {
         return Map.of("token", token, "scannedAt", scannedAt.toString(), "deviceId", deviceId);
-    }
-
-    private String rsvpd(String event) {
-        String member = "member-" + UUID.randomUUID();
-        web.mutateWith(member(member))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
-                .expectStatus()
-                .isOk();
-        return member;
     }
 
     private long checkInCount(String event) {

@@ -18,17 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 class OutboxTest extends CommunityApiTest {
 
     private static final Pattern KEY = Pattern.compile("\"idempotencyKey\":\"([^\"]+)\"");
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void checkInsSucceedWhileOfferServiceIsDownAndEveryAwardArrivesOnceWhenItReturns() throws Exception {
@@ -136,12 +131,7 @@ class OutboxTest extends CommunityApiTest {
     }
 
     private void rsvpAndScan(String event, String member, String store) {
-        web.mutateWith(member(member))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        rsvpAs(member, event).expectStatus().isOk();
         String token = web.mutateWith(member(member))
                 .get()
                 .uri("/api/events/{id}/checkin-token", event)

@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.test.StepVerifier;
 
@@ -22,9 +21,6 @@ class SigningKeysTest extends CommunityApiTest {
 
     @Autowired
     CheckInProperties properties;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void aRestartedInstanceSignsWithTheStoredKeyAndVerifiesEarlierCodes() {

@@ -2,19 +2,15 @@ package io.quanzi.community.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quanzi.community.CommunityApi;
+import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -27,14 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-@SpringBootTest
-@AutoConfigureWebTestClient
-class AdmissionTest {
-
-    static final String BRAND = "demo-brand";
-
-    @Autowired
-    WebTestClient web;
+class AdmissionTest extends CommunityTestSupport {
 
     @Autowired
     Admission admission;
@@ -42,25 +31,9 @@ class AdmissionTest {
     @Autowired
     CommunityMemberships memberships;
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    CommunityApi api;
-    String ada;
-    String alice;
-    String bob;
-
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         EmbeddedMongo.register(registry, "admission-test");
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new CommunityApi(web);
-        ada = "ada-" + UUID.randomUUID();
-        alice = "alice-" + UUID.randomUUID();
-        bob = "bob-" + UUID.randomUUID();
     }
 
     @Test
@@ -91,7 +64,7 @@ class AdmissionTest {
                 .jsonPath("$[0].memberId")
                 .isEqualTo(alice);
 
-        approve(Tokens.brandAdmin(ada, BRAND), id, alice)
+        api.approve(Tokens.brandAdmin(ada, BRAND), id, alice)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -136,12 +109,12 @@ class AdmissionTest {
         String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
         api.join(alice, id).expectStatus().isOk();
 
-        approve(Tokens.member(bob), id, alice)
+        api.approve(Tokens.member(bob), id, alice)
                 .expectStatus()
                 .isForbidden()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        approve(Tokens.brandAdmin("otto", "other-brand"), id, alice)
+        api.approve(Tokens.brandAdmin("otto", "other-brand"), id, alice)
                 .expectStatus()
                 .isForbidden();
 
@@ -152,9 +125,9 @@ class AdmissionTest {
     void appointedModeratorApprovesButPlainMemberDoesNot() {
         String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
         api.join(bob, id);
-        approve(Tokens.brandAdmin(ada, BRAND), id, bob).expectStatus().isOk();
+        api.approve(Tokens.brandAdmin(ada, BRAND), id, bob).expectStatus().isOk();
         api.join(alice, id);
-        approve(Tokens.member(bob), id, alice).expectStatus().isForbidden();
+        api.approve(Tokens.member(bob), id, alice).expectStatus().isForbidden();
 
         web.mutateWith(Tokens.brandAdmin(ada, BRAND))
                 .put()
@@ -165,7 +138,7 @@ class AdmissionTest {
                 .expectStatus()
                 .isOk();
 
-        approve(Tokens.member(bob), id, alice)
+        api.approve(Tokens.member(bob), id, alice)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -204,14 +177,7 @@ class AdmissionTest {
         assertThat(listedFor(Tokens.brandAdmin(ada, brand), brand)).containsExactly(open, core);
         summaryFor(Tokens.brandAdmin(ada, brand), core).expectStatus().isOk();
 
-        web.mutateWith(Tokens.brandAdmin(ada, brand))
-                .post()
-                .uri("/api/communities/{id}/invitations", core)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("memberId", alice))
-                .exchange()
-                .expectStatus()
-                .isCreated();
+        api.invite(Tokens.brandAdmin(ada, brand), core, alice).expectStatus().isCreated();
 
         assertThat(listedFor(Tokens.member(alice), brand)).containsExactly(open, core);
         summaryFor(Tokens.member(alice), core).expectStatus().isOk();
@@ -251,28 +217,13 @@ class AdmissionTest {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:quanzi:problem:invitation-required");
-        web.mutateWith(Tokens.member(alice))
-                .post()
-                .uri("/api/communities/{id}/invitation/accept", id)
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        api.acceptInvitation(alice, id).expectStatus().isNotFound();
         assertThat(memberCount(id)).isZero();
 
-        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
-                .post()
-                .uri("/api/communities/{id}/invitations", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("memberId", alice))
-                .exchange()
-                .expectStatus()
-                .isCreated();
+        api.invite(Tokens.brandAdmin(ada, BRAND), id, alice).expectStatus().isCreated();
         myMembership(alice, id).expectBody().jsonPath("$.status").isEqualTo("INVITED");
 
-        web.mutateWith(Tokens.member(alice))
-                .post()
-                .uri("/api/communities/{id}/invitation/accept", id)
-                .exchange()
+        api.acceptInvitation(alice, id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -288,14 +239,7 @@ class AdmissionTest {
     @Test
     void plainMemberCannotInviteIntoTheCoreGroup() {
         String id = api.createCommunity(ada, BRAND, "CORE_GROUP", "INVITE_ONLY", null);
-        web.mutateWith(Tokens.member(bob))
-                .post()
-                .uri("/api/communities/{id}/invitations", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("memberId", alice))
-                .exchange()
-                .expectStatus()
-                .isForbidden();
+        api.invite(Tokens.member(bob), id, alice).expectStatus().isForbidden();
         myMembership(alice, id).expectStatus().isNotFound();
     }
 
@@ -332,10 +276,7 @@ class AdmissionTest {
         api.joined(alice, id);
         assertThat(memberCount(id)).isEqualTo(1);
 
-        web.mutateWith(Tokens.member(alice))
-                .delete()
-                .uri("/api/communities/{id}/membership", id)
-                .exchange()
+        api.leave(alice, id)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -407,14 +348,6 @@ class AdmissionTest {
                 .verifyComplete();
         CommunityMembership stored = membership(id, alice);
         assertThat(memberCount(id)).isEqualTo(stored.status() == MembershipStatus.ACTIVE ? 1 : 0);
-    }
-
-    private WebTestClient.ResponseSpec approve(
-            org.springframework.test.web.reactive.server.WebTestClientConfigurer who, String id, String member) {
-        return web.mutateWith(who)
-                .post()
-                .uri("/api/communities/{id}/requests/{m}/approve", id, member)
-                .exchange();
     }
 
     private WebTestClient.ResponseSpec ban(String id, String member) {

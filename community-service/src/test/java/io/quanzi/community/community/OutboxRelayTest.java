@@ -2,44 +2,32 @@ package io.quanzi.community.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quanzi.community.CommunityApi;
+import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
 import io.quanzi.community.support.StubServer;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The membership-fact and first-post outboxes against a stub offer-service. */
-@SpringBootTest
-@AutoConfigureWebTestClient
-class OutboxRelayTest {
+class OutboxRelayTest extends CommunityTestSupport {
 
-    static final String BRAND = "demo-brand";
     static final StubServer offer = new StubServer();
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired
-    WebTestClient web;
 
     @Autowired
     MembershipFactRelay facts;
@@ -49,13 +37,6 @@ class OutboxRelayTest {
 
     @Autowired
     CommunityMemberships memberships;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    CommunityApi api;
-    String ada;
-    String alice;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -73,10 +54,7 @@ class OutboxRelayTest {
     }
 
     @BeforeEach
-    void setUp() {
-        api = new CommunityApi(web);
-        ada = "ada-" + UUID.randomUUID();
-        alice = "alice-" + UUID.randomUUID();
+    void offerServiceAcknowledges() {
         offer.respond(
                 request -> StubServer.Response.status(request.path().equals("/internal/points/earn") ? 201 : 204));
     }
@@ -93,12 +71,7 @@ class OutboxRelayTest {
                         Map.of("memberId", alice, "brandId", BRAND, "fact", "community:" + id, "present", true));
         assertThat(membership(id).factPending()).isFalse();
 
-        web.mutateWith(Tokens.member(alice))
-                .delete()
-                .uri("/api/communities/{id}/membership", id)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        api.leave(alice, id).expectStatus().isOk();
         facts.relayDue().block();
 
         assertThat(factsOf(alice))
@@ -112,20 +85,8 @@ class OutboxRelayTest {
     @Test
     void joiningTheCoreGroupPushesTheCoreGroupFact() {
         String id = api.createCommunity(ada, BRAND, "CORE_GROUP", "INVITE_ONLY", null);
-        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
-                .post()
-                .uri("/api/communities/{id}/invitations", id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("memberId", alice))
-                .exchange()
-                .expectStatus()
-                .isCreated();
-        web.mutateWith(Tokens.member(alice))
-                .post()
-                .uri("/api/communities/{id}/invitation/accept", id)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        api.invite(Tokens.brandAdmin(ada, BRAND), id, alice).expectStatus().isCreated();
+        api.acceptInvitation(alice, id).expectStatus().isOk();
 
         facts.relayDue().block();
 

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -17,18 +15,11 @@ import reactor.test.StepVerifier;
 
 class EventTest extends CommunityApiTest {
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
     @Test
     void brandAdminCreatesAnEventAtOneOfTheBrandsStores() {
         Map<String, Object> body = openEvent("store-1", 20, true, 50);
 
-        web.mutateWith(admin("ada", "brand-1"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(body)
-                .exchange()
+        postEvent(admin("ada", "brand-1"), body)
                 .expectStatus()
                 .isCreated()
                 .expectHeader()
@@ -50,11 +41,7 @@ class EventTest extends CommunityApiTest {
 
     @Test
     void adminOfAnotherBrandCannotCreateOrChangeTheBrandsEvents() {
-        web.mutateWith(admin("otto", "brand-9"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(openEvent("store-1", 20, false, 0))
-                .exchange()
+        postEvent(admin("otto", "brand-9"), openEvent("store-1", 20, false, 0))
                 .expectStatus()
                 .isForbidden()
                 .expectBody()
@@ -80,31 +67,19 @@ class EventTest extends CommunityApiTest {
 
     @Test
     void membersAndStaffCannotCreateEvents() {
-        web.mutateWith(member("alice"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(openEvent("store-1", 20, false, 0))
-                .exchange()
+        postEvent(member("alice"), openEvent("store-1", 20, false, 0))
                 .expectStatus()
                 .isForbidden()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.mutateWith(staff("sam", "store-1"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(openEvent("store-1", 20, false, 0))
-                .exchange()
+        postEvent(staff("sam", "store-1"), openEvent("store-1", 20, false, 0))
                 .expectStatus()
                 .isForbidden();
     }
 
     @Test
     void unknownStoreIsRefused() {
-        web.mutateWith(admin("ada", "brand-1"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(openEvent("no-such-store", 20, false, 0))
-                .exchange()
+        postEvent(admin("ada", "brand-1"), openEvent("no-such-store", 20, false, 0))
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -116,11 +91,7 @@ class EventTest extends CommunityApiTest {
     void storeThatCannotBeVerifiedIs503NotACrash() {
         downstream.respond(request -> io.quanzi.community.support.StubServer.Response.status(500));
 
-        web.mutateWith(admin("ada", "brand-1"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(openEvent("store-2", 20, false, 0))
-                .exchange()
+        postEvent(admin("ada", "brand-1"), openEvent("store-2", 20, false, 0))
                 .expectStatus()
                 .isEqualTo(503)
                 .expectBody()
@@ -136,11 +107,7 @@ class EventTest extends CommunityApiTest {
         inverted.put("checkInClosesAt", Instant.now().minusSeconds(3600).toString());
 
         for (Map<String, Object> body : List.of(endBeforeStart, inverted)) {
-            web.mutateWith(admin("ada", "brand-1"))
-                    .post()
-                    .uri("/api/events")
-                    .bodyValue(body)
-                    .exchange()
+            postEvent(admin("ada", "brand-1"), body)
                     .expectStatus()
                     .isBadRequest()
                     .expectBody()
@@ -158,12 +125,7 @@ class EventTest extends CommunityApiTest {
                 "{\"storeId\":\"store-1\",\"title\":\"x\",\"capacity\":10,\"confirmedCount\":0}",
                 "{\"storeId\":\"store-1\",\"title\":\"\",\"capacity\":-1}");
         for (String body : bad) {
-            web.mutateWith(admin(brandAdmin, "brand-1"))
-                    .post()
-                    .uri("/api/events")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body)
-                    .exchange()
+            postEvent(admin(brandAdmin, "brand-1"), body)
                     .expectStatus()
                     .isBadRequest()
                     .expectHeader()
@@ -171,13 +133,7 @@ class EventTest extends CommunityApiTest {
         }
         Map<String, Object> huge = openEvent("store-1", 20, false, 0);
         huge.put("description", "x".repeat(300_000));
-        web.mutateWith(admin(brandAdmin, "brand-1"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(huge)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(413);
+        postEvent(admin(brandAdmin, "brand-1"), huge).expectStatus().isEqualTo(413);
         web.mutateWith(member("alice"))
                 .get()
                 .uri("/api/events?brandId={b}", "{\"$ne\":null}")
@@ -197,11 +153,7 @@ class EventTest extends CommunityApiTest {
         Map<String, Object> body = openEvent("store-1", 20, false, 0);
         body.put("communityId", foreign);
 
-        web.mutateWith(admin("ada", "brand-1"))
-                .post()
-                .uri("/api/events")
-                .bodyValue(body)
-                .exchange()
+        postEvent(admin("ada", "brand-1"), body)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
@@ -20,9 +19,6 @@ class RsvpTest extends CommunityApiTest {
 
     @Autowired
     Rsvps rsvps;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     @Test
     void seatsGoFirstComeThenTheWaitlistIsPromotedInOrder() {
@@ -163,21 +159,13 @@ class RsvpTest extends CommunityApiTest {
                 .expectStatus()
                 .isOk();
 
-        web.mutateWith(member("m1"))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
+        rsvpAs("m1", event)
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:quanzi:problem:event-cancelled");
-        web.mutateWith(member("m1"))
-                .post()
-                .uri("/api/events/{id}/rsvp", "64b000000000000000000000")
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        rsvpAs("m1", "64b000000000000000000000").expectStatus().isNotFound();
     }
 
     @Test
@@ -190,10 +178,7 @@ class RsvpTest extends CommunityApiTest {
         String event = createEvent(body);
 
         rsvp(event, "insider").containsEntry("status", "CONFIRMED");
-        web.mutateWith(member("outsider"))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
+        rsvpAs("outsider", event)
                 .expectStatus()
                 .isForbidden()
                 .expectBody()
@@ -249,10 +234,7 @@ class RsvpTest extends CommunityApiTest {
 
     private org.assertj.core.api.MapAssert<String, Object> rsvp(String event, String memberId) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> body = web.mutateWith(member(memberId))
-                .post()
-                .uri("/api/events/{id}/rsvp", event)
-                .exchange()
+        Map<String, Object> body = rsvpAs(memberId, event)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)

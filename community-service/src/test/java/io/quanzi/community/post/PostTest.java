@@ -2,61 +2,35 @@ package io.quanzi.community.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quanzi.community.CommunityApi;
+import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
 import io.quanzi.community.community.Caller;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest
-@AutoConfigureWebTestClient
-class PostTest {
-
-    static final String BRAND = "demo-brand";
-
-    @Autowired
-    WebTestClient web;
+class PostTest extends CommunityTestSupport {
 
     @Autowired
     Posts posts;
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    CommunityApi api;
-    String ada;
-    String alice;
-    String bob;
-
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         EmbeddedMongo.register(registry, "post-test");
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new CommunityApi(web);
-        ada = "ada-" + UUID.randomUUID();
-        alice = "alice-" + UUID.randomUUID();
-        bob = "bob-" + UUID.randomUUID();
     }
 
     @Test
@@ -80,12 +54,7 @@ class PostTest {
     void nonMemberCannotPostNorReadAnApprovalRequiredCommunity() {
         String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", null);
         api.join(alice, id);
-        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
-                .post()
-                .uri("/api/communities/{id}/requests/{m}/approve", id, alice)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        api.approve(Tokens.brandAdmin(ada, BRAND), id, alice).expectStatus().isOk();
         api.posted(alice, id, "members only");
 
         api.post(bob, id, "let me in")
@@ -106,12 +75,7 @@ class PostTest {
 
         assertThat(api.json(feed(bob, id, null, 20).expectStatus().isOk()).get("items"))
                 .hasSize(1);
-        web.mutateWith(Tokens.member(bob))
-                .put()
-                .uri("/api/communities/posts/{p}/like", postId)
-                .exchange()
-                .expectStatus()
-                .isForbidden();
+        like(bob, postId).expectStatus().isForbidden();
         comment(bob, postId, "hi").expectStatus().isForbidden();
         web.mutateWith(Tokens.brandAdmin("otto", "other-brand"))
                 .get()
@@ -157,10 +121,7 @@ class PostTest {
         unlike(alice, postId).expectBody().jsonPath("$.likeCount").isEqualTo(1);
         unlike(alice, postId).expectBody().jsonPath("$.likeCount").isEqualTo(1);
 
-        web.mutateWith(Tokens.member(bob))
-                .get()
-                .uri("/api/communities/posts/{p}", postId)
-                .exchange()
+        read(Tokens.member(bob), postId)
                 .expectBody()
                 .jsonPath("$.likeCount")
                 .isEqualTo(1)
@@ -211,25 +172,12 @@ class PostTest {
                 .expectStatus()
                 .isOk();
 
-        web.mutateWith(Tokens.member(bob))
-                .get()
-                .uri("/api/communities/posts/{p}", postId)
-                .exchange()
-                .expectStatus()
-                .isNotFound();
-        web.mutateWith(Tokens.member(alice))
-                .get()
-                .uri("/api/communities/posts/{p}", postId)
-                .exchange()
-                .expectStatus()
-                .isNotFound();
+        read(Tokens.member(bob), postId).expectStatus().isNotFound();
+        read(Tokens.member(alice), postId).expectStatus().isNotFound();
         assertThat(api.json(feed(bob, id, null, 20)).get("items")).isEmpty();
         like(bob, postId).expectStatus().isNotFound();
 
-        web.mutateWith(Tokens.brandAdmin(ada, BRAND))
-                .get()
-                .uri("/api/communities/posts/{p}", postId)
-                .exchange()
+        read(Tokens.brandAdmin(ada, BRAND), postId)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -247,12 +195,7 @@ class PostTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        web.mutateWith(Tokens.member(bob))
-                .get()
-                .uri("/api/communities/posts/{p}", postId)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        read(Tokens.member(bob), postId).expectStatus().isOk();
     }
 
     @Test
@@ -300,6 +243,13 @@ class PostTest {
                     }
                     return builder.build(id);
                 })
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec read(WebTestClientConfigurer who, String postId) {
+        return web.mutateWith(who)
+                .get()
+                .uri("/api/communities/posts/{p}", postId)
                 .exchange();
     }
 

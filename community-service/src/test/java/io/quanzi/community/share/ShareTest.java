@@ -2,7 +2,7 @@ package io.quanzi.community.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quanzi.community.CommunityApi;
+import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
 import io.quanzi.community.community.CommunityMemberships;
 import io.quanzi.platform.test.EmbeddedMongo;
@@ -12,9 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,14 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest
-@AutoConfigureWebTestClient
-class ShareTest {
-
-    static final String BRAND = "demo-brand";
-
-    @Autowired
-    WebTestClient web;
+class ShareTest extends CommunityTestSupport {
 
     @Autowired
     CommunityMemberships memberships;
@@ -39,13 +29,6 @@ class ShareTest {
     @Autowired
     ShareStats stats;
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    CommunityApi api;
-    String ada;
-    String alice;
-    String bob;
     String carol;
 
     @DynamicPropertySource
@@ -55,10 +38,6 @@ class ShareTest {
 
     @BeforeEach
     void setUp() {
-        api = new CommunityApi(web);
-        ada = "ada-" + UUID.randomUUID();
-        alice = "alice-" + UUID.randomUUID();
-        bob = "bob-" + UUID.randomUUID();
         carol = "carol-" + UUID.randomUUID();
     }
 

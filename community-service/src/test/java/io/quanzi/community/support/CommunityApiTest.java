@@ -7,11 +7,14 @@ import io.quanzi.platform.test.EmbeddedMongo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +58,9 @@ public abstract class CommunityApiTest {
 
     @Autowired
     protected WebTestClient web;
+
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -119,14 +125,20 @@ public abstract class CommunityApiTest {
                 points));
     }
 
+    /** {@code POST /api/events} as {@code who}; {@code body} is a map or a JSON string. */
+    protected WebTestClient.ResponseSpec postEvent(JwtMutator who, Object body) {
+        return web.mutateWith(who)
+                .post()
+                .uri("/api/events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
     /** Creates an event as an admin of {@code brand-1} (or the store's brand) and returns its id. */
     protected String createEvent(Map<String, Object> body) {
         String brand = STORES.get((String) body.get("storeId"));
-        return web.mutateWith(admin("admin-" + brand, brand))
-                .post()
-                .uri("/api/events")
-                .bodyValue(body)
-                .exchange()
+        return postEvent(admin("admin-" + brand, brand), body)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -134,5 +146,20 @@ public abstract class CommunityApiTest {
                 .getResponseBody()
                 .get("id")
                 .toString();
+    }
+
+    /** {@code POST /api/events/{id}/rsvp} as the member. */
+    protected WebTestClient.ResponseSpec rsvpAs(String member, String event) {
+        return web.mutateWith(member(member))
+                .post()
+                .uri("/api/events/{id}/rsvp", event)
+                .exchange();
+    }
+
+    /** A fresh member who has RSVPed to {@code event}. */
+    protected String rsvpd(String event) {
+        String member = "member-" + UUID.randomUUID();
+        rsvpAs(member, event).expectStatus().isOk();
+        return member;
     }
 }

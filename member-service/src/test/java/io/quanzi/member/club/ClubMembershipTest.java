@@ -127,12 +127,7 @@ class ClubMembershipTest extends MemberServiceTestSupport {
         long number = join(alice, brandId, Map.of()).get("memberNumber").asLong();
         relay();
 
-        web.mutateWith(member(alice))
-                .delete()
-                .uri("/api/members/me/brands/{b}/membership", brandId)
-                .exchange()
-                .expectStatus()
-                .isNoContent();
+        leave(alice, brandId);
         web.mutateWith(member(alice))
                 .get()
                 .uri("/api/members/me/brands/{b}/card", brandId)
@@ -144,8 +139,7 @@ class ClubMembershipTest extends MemberServiceTestSupport {
 
         assertThat(rejoined.get("memberNumber").asLong()).isEqualTo(number);
         assertThat(rejoined.get("alreadyMember").asBoolean()).isFalse();
-        List<JsonNode> facts = offer.calls("/internal/facts").stream()
-                .filter(call -> call.body().get("memberId").asString().equals(alice))
+        List<JsonNode> facts = callsAbout("/internal/facts", alice).stream()
                 .map(StubOfferService.Call::body)
                 .toList();
         assertThat(facts).extracting(fact -> fact.get("present").asBoolean()).containsExactly(true, false, true);
@@ -160,35 +154,24 @@ class ClubMembershipTest extends MemberServiceTestSupport {
     @Test
     void joinPushesTheClubFactAndWelcomePointsOnceAcknowledged() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         offer.answerNext(alice, 500, 500);
 
         relay();
         relay();
         relay();
 
-        StubOfferService.Call fact = offer.calls("/internal/facts").stream()
-                .filter(call -> call.body().get("memberId").asString().equals(alice))
-                .findFirst()
-                .orElseThrow();
+        StubOfferService.Call fact =
+                callsAbout("/internal/facts", alice).stream().findFirst().orElseThrow();
         assertThat(fact.body().get("fact").asString()).isEqualTo("club-member");
         assertThat(fact.body().get("brandId").asString()).isEqualTo(brandId);
-        List<StubOfferService.Call> earns = offer.calls("/internal/points/earn").stream()
-                .filter(call -> call.body().get("memberId").asString().equals(alice))
-                .toList();
+        List<StubOfferService.Call> earns = callsAbout("/internal/points/earn", alice);
         assertThat(earns).hasSize(2);
         assertThat(earns)
                 .allSatisfy(call -> assertThat(call.body().get("idempotencyKey").asString())
                         .isEqualTo("club-join:" + brandId + ":" + alice));
         assertThat(earns.get(0).body().get("activity").asString()).isEqualTo("CLUB_JOIN");
-        Membership stored = mongo.findOne(
-                        Query.query(Criteria.where("memberId")
-                                .is(alice)
-                                .and("brandId")
-                                .is(brandId)),
-                        Membership.class)
-                .block();
+        Membership stored = membership(alice, brandId);
         assertThat(stored.outbox())
                 .allSatisfy(call -> assertThat(call.pending()).isFalse());
     }
@@ -196,8 +179,7 @@ class ClubMembershipTest extends MemberServiceTestSupport {
     @Test
     void clubFactQueuedBeforeMemberNumbersWereSentStillDelivers() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         Query aliceAtBrand =
                 Query.query(Criteria.where("memberId").is(alice).and("brandId").is(brandId));
         // What an outbox entry written by the previous version looks like: no memberNumber field.
@@ -214,10 +196,8 @@ class ClubMembershipTest extends MemberServiceTestSupport {
 
         relay();
 
-        StubOfferService.Call fact = offer.calls("/internal/facts").stream()
-                .filter(call -> call.body().get("memberId").asString().equals(alice))
-                .findFirst()
-                .orElseThrow();
+        StubOfferService.Call fact =
+                callsAbout("/internal/facts", alice).stream().findFirst().orElseThrow();
         assertThat(fact.body().get("present").asBoolean()).isTrue();
         assertThat(fact.body().has("memberNumber")).isFalse();
         assertThat(mongo.findOne(aliceAtBrand, Membership.class).block().outbox())
@@ -227,21 +207,14 @@ class ClubMembershipTest extends MemberServiceTestSupport {
     @Test
     void conflictingIdempotencyKeyIsMarkedFailedAndNotRetried() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         offer.answerNext(alice, 204, 409);
 
         relay();
         relay();
 
         assertThat(offer.earnKeys()).containsOnlyOnce("club-join:" + brandId + ":" + alice);
-        Membership stored = mongo.findOne(
-                        Query.query(Criteria.where("memberId")
-                                .is(alice)
-                                .and("brandId")
-                                .is(brandId)),
-                        Membership.class)
-                .block();
+        Membership stored = membership(alice, brandId);
         assertThat(stored.outbox())
                 .filteredOn(call -> call.kind().name().equals("EARN"))
                 .singleElement()
@@ -275,16 +248,14 @@ class ClubMembershipTest extends MemberServiceTestSupport {
     @Test
     void cardStillWorksWithoutTierWhenOfferServiceIsSlowOrDown() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         offer.delayAnswers(Duration.ofSeconds(3));
 
         long started = System.nanoTime();
         JsonNode slow = getJson(member(alice), "/api/members/me/brands/" + brandId + "/card");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         offer.reset();
-        String bob = newId("bob");
-        join(bob, brandId, Map.of());
+        String bob = joinedMember("bob", brandId);
         offer.answerAlways(500);
         JsonNode down = getJson(member(bob), "/api/members/me/brands/" + brandId + "/card");
 
@@ -393,5 +364,22 @@ class ClubMembershipTest extends MemberServiceTestSupport {
         assertThat(thisWeek.get("bySource").get("ORGANIC").asLong()).isEqualTo(2);
         assertThat(thisWeek.get("bySource").get("EVENT").asLong()).isEqualTo(1);
         assertThat(stats.get("weeks").get(0).get("total").asLong()).isZero();
+    }
+
+    private Membership membership(String memberId, String brandId) {
+        return mongo.findOne(
+                        Query.query(Criteria.where("memberId")
+                                .is(memberId)
+                                .and("brandId")
+                                .is(brandId)),
+                        Membership.class)
+                .block();
+    }
+
+    /** What member-service sent offer-service at {@code path} about the member. */
+    private List<StubOfferService.Call> callsAbout(String path, String memberId) {
+        return offer.calls(path).stream()
+                .filter(call -> call.body().get("memberId").asString().equals(memberId))
+                .toList();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -31,9 +32,8 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void newcomerJoiningWithAnInviteCodeIsAttributedToTheInviter() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
+        String alice = joinedMember("alice", brandId);
         String bob = newId("bob");
-        join(alice, brandId, Map.of());
         String code = inviteCode(alice, brandId);
 
         JsonNode joined = join(bob, brandId, Map.of("inviteCode", code));
@@ -47,8 +47,7 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void inviteHasAShortCodeALinkAndAQrAndStaysTheSame() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
 
         JsonNode invite = getJson(member(alice), "/api/members/me/brands/" + brandId + "/invite");
 
@@ -87,8 +86,7 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void selfReferralIsRefusedButTheJoinSucceeds() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         String code = inviteCode(alice, brandId);
         leave(alice, brandId);
 
@@ -96,38 +94,30 @@ class ReferralRulesTest extends MemberServiceTestSupport {
 
         assertThat(rejoined.get("status").asString()).isEqualTo("ACTIVE");
         assertRefused(rejoined, "self-referral");
-        assertThat(mongo.count(referralsOf(alice, brandId), Referral.class).block())
-                .isZero();
+        assertThat(referralCount(alice, brandId)).isZero();
     }
 
     @Test
     void cycleIsRefused() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        String bob = newId("bob");
-        String carol = newId("carol");
-        join(alice, brandId, Map.of());
-        join(bob, brandId, Map.of("inviteCode", inviteCode(alice, brandId)));
-        join(carol, brandId, Map.of("inviteCode", inviteCode(bob, brandId)));
+        String alice = joinedMember("alice", brandId);
+        String bob = invitedMember("bob", brandId, alice);
+        String carol = invitedMember("carol", brandId, bob);
         assertThat(referralOf(carol, brandId).ancestors()).containsExactly(bob, alice);
         leave(alice, brandId);
 
         JsonNode rejoined = join(alice, brandId, Map.of("inviteCode", inviteCode(carol, brandId)));
 
         assertRefused(rejoined, "referral-cycle");
-        assertThat(mongo.count(referralsOf(alice, brandId), Referral.class).block())
-                .isZero();
+        assertThat(referralCount(alice, brandId)).isZero();
     }
 
     @Test
     void secondAttributionOfTheSameMemberIsRefused() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        String carol = newId("carol");
-        String bob = newId("bob");
-        join(alice, brandId, Map.of());
-        join(carol, brandId, Map.of());
-        join(bob, brandId, Map.of("inviteCode", inviteCode(alice, brandId)));
+        String alice = joinedMember("alice", brandId);
+        String carol = joinedMember("carol", brandId);
+        String bob = invitedMember("bob", brandId, alice);
         leave(bob, brandId);
 
         JsonNode again = join(bob, brandId, Map.of("inviteCode", inviteCode(carol, brandId)));
@@ -150,8 +140,7 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     void codeOfAnotherBrandIsUnknownHere() {
         String brandA = brandWithStore(null);
         String brandB = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandA, Map.of());
+        String alice = joinedMember("alice", brandA);
 
         assertRefused(
                 join(newId("bob"), brandB, Map.of("inviteCode", inviteCode(alice, brandA))), "unknown-invite-code");
@@ -160,8 +149,7 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void dailyCapStopsFurtherAttributionsOfOneReferrer() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         String code = inviteCode(alice, brandId);
 
         List<String> statuses = IntStream.range(0, 5)
@@ -178,9 +166,8 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void concurrentJoinsWithTheSameCodeAttributeExactlyOnce() throws Exception {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
+        String alice = joinedMember("alice", brandId);
         String bob = newId("bob");
-        join(alice, brandId, Map.of());
         String code = inviteCode(alice, brandId);
 
         var pool = Executors.newFixedThreadPool(8);
@@ -198,16 +185,14 @@ class ReferralRulesTest extends MemberServiceTestSupport {
             pool.shutdownNow();
         }
 
-        assertThat(mongo.count(referralsOf(bob, brandId), Referral.class).block())
-                .isEqualTo(1);
+        assertThat(referralCount(bob, brandId)).isEqualTo(1);
     }
 
     @Test
     void concurrentAttributionsOfOneRefereeRecordOneReferral() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
+        String alice = joinedMember("alice", brandId);
         String bob = newId("bob");
-        join(alice, brandId, Map.of());
         String code = inviteCode(alice, brandId);
 
         StepVerifier.create(Flux.range(0, 16)
@@ -216,15 +201,13 @@ class ReferralRulesTest extends MemberServiceTestSupport {
                         .count())
                 .expectNext(1L)
                 .verifyComplete();
-        assertThat(mongo.count(referralsOf(bob, brandId), Referral.class).block())
-                .isEqualTo(1);
+        assertThat(referralCount(bob, brandId)).isEqualTo(1);
     }
 
     @Test
     void dailyCapHoldsUnderConcurrentJoinsOfManyFriends() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
         String code = inviteCode(alice, brandId);
 
         StepVerifier.create(Flux.range(0, 12)
@@ -250,14 +233,9 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void milestoneOfAMemberWhoWasNotReferredIsAcceptedAndChangesNothing() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        join(alice, brandId, Map.of());
+        String alice = joinedMember("alice", brandId);
 
-        web.mutateWith(service())
-                .post()
-                .uri("/internal/referrals/milestones")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
+        postMilestone(Map.of(
                         "idempotencyKey",
                         "checkin:" + alice,
                         "memberId",
@@ -268,7 +246,6 @@ class ReferralRulesTest extends MemberServiceTestSupport {
                         "FIRST_CHECK_IN",
                         "sourceRef",
                         "checkin-9"))
-                .exchange()
                 .expectStatus()
                 .isAccepted();
         relay();
@@ -282,9 +259,8 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void rewardsAreDeliveredOnceEvenWhenOfferServiceWasDownDuringTheJoin() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
+        String alice = joinedMember("alice", brandId);
         String bob = newId("bob");
-        join(alice, brandId, Map.of());
         relay();
         offer.reset();
         offer.answerAlways(503);
@@ -320,10 +296,8 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void firstCheckInMilestoneIsRecordedOnceAndRewardsTheReferrerOnce() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        String bob = newId("bob");
-        join(alice, brandId, Map.of());
-        join(bob, brandId, Map.of("inviteCode", inviteCode(alice, brandId)));
+        String alice = joinedMember("alice", brandId);
+        String bob = invitedMember("bob", brandId, alice);
         Map<String, Object> milestone = Map.of(
                 "idempotencyKey",
                 "checkin:" + UUID.randomUUID(),
@@ -337,14 +311,7 @@ class ReferralRulesTest extends MemberServiceTestSupport {
                 "checkin-1");
 
         for (int i = 0; i < 2; i++) {
-            web.mutateWith(service())
-                    .post()
-                    .uri("/internal/referrals/milestones")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(milestone)
-                    .exchange()
-                    .expectStatus()
-                    .isAccepted();
+            postMilestone(milestone).expectStatus().isAccepted();
         }
         relay();
 
@@ -358,17 +325,12 @@ class ReferralRulesTest extends MemberServiceTestSupport {
 
     @Test
     void unknownMilestoneIsABadRequest() {
-        web.mutateWith(service())
-                .post()
-                .uri("/internal/referrals/milestones")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
+        postMilestone(Map.of(
                         "idempotencyKey", "k-1",
                         "memberId", "m",
                         "brandId", "b",
                         "milestone", "FIRST_PURCHASE",
                         "sourceRef", "x"))
-                .exchange()
                 .expectStatus()
                 .isBadRequest();
     }
@@ -376,14 +338,10 @@ class ReferralRulesTest extends MemberServiceTestSupport {
     @Test
     void leaderboardShowsTopReferrersSpreadAndKFactor() {
         String brandId = brandWithStore(null);
-        String alice = newId("alice");
-        String bob = newId("bob");
-        String carol = newId("carol");
-        String dan = newId("dan");
-        join(alice, brandId, Map.of());
-        join(bob, brandId, Map.of("inviteCode", inviteCode(alice, brandId)));
-        join(carol, brandId, Map.of("inviteCode", inviteCode(alice, brandId)));
-        join(dan, brandId, Map.of("inviteCode", inviteCode(bob, brandId)));
+        String alice = joinedMember("alice", brandId);
+        String bob = invitedMember("bob", brandId, alice);
+        String carol = invitedMember("carol", brandId, alice);
+        String dan = invitedMember("dan", brandId, bob);
 
         JsonNode board = getJson(brandAdmin(brandId), "/api/brands/" + brandId + "/referrals/leaderboard");
 
@@ -399,13 +357,13 @@ class ReferralRulesTest extends MemberServiceTestSupport {
         assertThat(board.get("top").get(1).get("memberId").asString()).isEqualTo(bob);
     }
 
-    private void leave(String subject, String brandId) {
-        web.mutateWith(member(subject))
-                .delete()
-                .uri("/api/members/me/brands/{b}/membership", brandId)
-                .exchange()
-                .expectStatus()
-                .isNoContent();
+    private WebTestClient.ResponseSpec postMilestone(Map<String, Object> milestone) {
+        return web.mutateWith(service())
+                .post()
+                .uri("/internal/referrals/milestones")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(milestone)
+                .exchange();
     }
 
     private static void assertRefused(JsonNode joined, String reason) {
@@ -413,6 +371,10 @@ class ReferralRulesTest extends MemberServiceTestSupport {
         assertThat(referral.get("status").asString()).as(joined.toString()).isEqualTo("REFUSED");
         assertThat(referral.get("type").asString()).isEqualTo("urn:quanzi:problem:" + reason);
         assertThat(referral.get("detail").asString()).isNotBlank();
+    }
+
+    private long referralCount(String refereeId, String brandId) {
+        return mongo.count(referralsOf(refereeId, brandId), Referral.class).block();
     }
 
     private Referral referralOf(String refereeId, String brandId) {

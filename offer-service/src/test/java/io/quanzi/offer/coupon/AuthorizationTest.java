@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Who may do what: roles, coupon ownership, staff store scope, brand admin scope. */
 class AuthorizationTest extends OfferServiceTest {
@@ -34,13 +35,7 @@ class AuthorizationTest extends OfferServiceTest {
     void memberCannotGetAQrTokenForAnotherMembersCoupon() {
         String couponId = claimCoupon(newMemberId(), createOffer());
 
-        expectProblem(
-                web.mutateWith(Tokens.member(newMemberId()))
-                        .get()
-                        .uri("/api/coupons/{id}/qr-token", couponId)
-                        .exchange(),
-                404,
-                "coupon-not-found");
+        expectProblem(qrTokenOf(newMemberId(), couponId), 404, "coupon-not-found");
     }
 
     @Test
@@ -102,15 +97,7 @@ class AuthorizationTest extends OfferServiceTest {
         String offerId = createOffer();
         JwtMutator member = Tokens.member(newMemberId());
 
-        expectProblem(
-                web.mutateWith(member)
-                        .post()
-                        .uri("/api/offers")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(offerBody())
-                        .exchange(),
-                403,
-                "forbidden");
+        expectProblem(postOffer(member, offerBody()), 403, "forbidden");
         expectProblem(
                 web.mutateWith(member)
                         .patch()
@@ -156,15 +143,7 @@ class AuthorizationTest extends OfferServiceTest {
         Map<String, Object> body = offerBody();
         body.put("brandId", OTHER_BRAND);
 
-        expectProblem(
-                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
-                        .post()
-                        .uri("/api/offers")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(body)
-                        .exchange(),
-                403,
-                "not-your-brand");
+        expectProblem(postOffer(Tokens.brandAdmin("admin-a", BRAND), body), 403, "not-your-brand");
         web.mutateWith(Tokens.brandAdmin("admin-b", OTHER_BRAND))
                 .get()
                 .uri("/api/offers/managed?brandId=" + OTHER_BRAND)
@@ -211,22 +190,8 @@ class AuthorizationTest extends OfferServiceTest {
     void staffAndAdminsCannotClaim() {
         String offerId = createOffer();
 
-        expectProblem(
-                web.mutateWith(Tokens.staff("s", STORE))
-                        .post()
-                        .uri("/api/offers/{id}/claims", offerId)
-                        .header("Idempotency-Key", newKey())
-                        .exchange(),
-                403,
-                "forbidden");
-        expectProblem(
-                web.mutateWith(Tokens.brandAdmin("a", BRAND))
-                        .post()
-                        .uri("/api/offers/{id}/claims", offerId)
-                        .header("Idempotency-Key", newKey())
-                        .exchange(),
-                403,
-                "forbidden");
+        expectProblem(claimAs(Tokens.staff("s", STORE), offerId), 403, "forbidden");
+        expectProblem(claimAs(Tokens.brandAdmin("a", BRAND), offerId), 403, "forbidden");
     }
 
     @Test
@@ -243,5 +208,13 @@ class AuthorizationTest extends OfferServiceTest {
                 .isEqualTo("EC")
                 .jsonPath("$.keys[0].d")
                 .doesNotExist();
+    }
+
+    private WebTestClient.ResponseSpec claimAs(JwtMutator caller, String offerId) {
+        return web.mutateWith(caller)
+                .post()
+                .uri("/api/offers/{id}/claims", offerId)
+                .header("Idempotency-Key", newKey())
+                .exchange();
     }
 }

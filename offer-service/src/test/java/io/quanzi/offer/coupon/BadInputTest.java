@@ -83,39 +83,10 @@ class BadInputTest extends OfferServiceTest {
         refusedOffer(body -> body.put("eligibility", Map.of("tiers", List.of("$gt"))), 400);
         editRefused(Map.of("title", OPERATOR));
         editRefused(Map.of("redeemableStoreIds", List.of(Map.of("$ne", ""))));
-        refused(
-                web.mutateWith(Tokens.service("community-service"))
-                        .post()
-                        .uri("/internal/facts")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(
-                                Map.of("memberId", OPERATOR, "brandId", BRAND, "fact", "club-member", "present", true))
-                        .exchange(),
-                400);
-        refused(
-                web.mutateWith(Tokens.service("community-service"))
-                        .post()
-                        .uri("/internal/facts")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("memberId", "m", "brandId", "$where", "fact", "club-member", "present", true))
-                        .exchange(),
-                400);
-        refused(
-                web.mutateWith(Tokens.staff("s", STORE))
-                        .post()
-                        .uri("/api/coupons/redemptions")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("token", OPERATOR, "storeId", STORE))
-                        .exchange(),
-                400);
-        refused(
-                web.mutateWith(Tokens.staff("s", STORE))
-                        .post()
-                        .uri("/api/coupons/redemptions")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("token", "t", "storeId", Map.of("$ne", "")))
-                        .exchange(),
-                400);
+        refused(fact(Map.of("memberId", OPERATOR, "brandId", BRAND, "fact", "club-member", "present", true)), 400);
+        refused(fact(Map.of("memberId", "m", "brandId", "$where", "fact", "club-member", "present", true)), 400);
+        refused(redemption(Map.of("token", OPERATOR, "storeId", STORE)), 400);
+        refused(redemption(Map.of("token", "t", "storeId", Map.of("$ne", ""))), 400);
         refused(
                 web.mutateWith(Tokens.member(member))
                         .get()
@@ -128,13 +99,7 @@ class BadInputTest extends OfferServiceTest {
                         .uri("/api/coupons/{id}", "{\"$ne\":null}")
                         .exchange(),
                 400);
-        refused(
-                web.mutateWith(Tokens.member(member))
-                        .post()
-                        .uri("/api/offers/{id}/claims", offerId)
-                        .header("Idempotency-Key", "{\"$gt\":\"\"}")
-                        .exchange(),
-                400);
+        refused(claim(member, offerId, "{\"$gt\":\"\"}"), 400);
         assertNothingChanged();
     }
 
@@ -146,13 +111,7 @@ class BadInputTest extends OfferServiceTest {
                         .uri("/api/coupons/me?status=all")
                         .exchange(),
                 400);
-        refused(
-                web.mutateWith(Tokens.member(member))
-                        .post()
-                        .uri("/api/offers/{id}/claims", offerId)
-                        .header("Idempotency-Key", "short")
-                        .exchange(),
-                400);
+        refused(claim(member, offerId, "short"), 400);
         assertNothingChanged();
     }
 
@@ -163,14 +122,7 @@ class BadInputTest extends OfferServiceTest {
         editRefused(Map.of("pointsPrice", -1));
         editRefused(Map.of("title", "   "));
         editRefused(Map.of("validUntil", "2000-01-01T00:00:00Z"));
-        refused(
-                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
-                        .patch()
-                        .uri("/api/offers/{id}", offerId)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("totalStock", 5))
-                        .exchange(),
-                409); // stock only grows
+        refused(edit(Map.of("totalStock", 5)), 409); // stock only grows
         web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
                 .get()
                 .uri("/api/offers/managed/{id}", offerId)
@@ -191,60 +143,52 @@ class BadInputTest extends OfferServiceTest {
     void oversizedBodiesAreRefused() {
         String huge = "x".repeat(300 * 1024);
         refusedOffer(body -> body.put("description", huge), 413);
-        refused(
-                web.mutateWith(Tokens.staff("s", STORE))
-                        .post()
-                        .uri("/api/coupons/redemptions")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("token", huge, "storeId", STORE))
-                        .exchange(),
-                413);
-        refused(
-                web.mutateWith(Tokens.staff("s", STORE))
-                        .post()
-                        .uri("/api/coupons/redemptions")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("token", "x".repeat(5000), "storeId", STORE))
-                        .exchange(),
-                400);
+        refused(redemption(Map.of("token", huge, "storeId", STORE)), 413);
+        refused(redemption(Map.of("token", "x".repeat(5000), "storeId", STORE)), 400);
         assertNothingChanged();
     }
 
     @Test
     void malformedJsonIsRefused() {
-        refused(
-                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
-                        .post()
-                        .uri("/api/offers")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue("{\"brandId\": \"brand-a\",")
-                        .exchange(),
-                400);
+        refused(postOffer(Tokens.brandAdmin("admin-a", BRAND), "{\"brandId\": \"brand-a\","), 400);
         assertNothingChanged();
     }
 
     private void refusedOffer(Consumer<Map<String, Object>> change, int status) {
         Map<String, Object> body = new HashMap<>(offerBody());
         change.accept(body);
-        refused(
-                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
-                        .post()
-                        .uri("/api/offers")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(body)
-                        .exchange(),
-                status);
+        refused(postOffer(Tokens.brandAdmin("admin-a", BRAND), body), status);
     }
 
     private void editRefused(Map<String, Object> edit) {
-        refused(
-                web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
-                        .patch()
-                        .uri("/api/offers/{id}", offerId)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(edit)
-                        .exchange(),
-                400);
+        refused(edit(edit), 400);
+    }
+
+    private WebTestClient.ResponseSpec edit(Map<String, Object> edit) {
+        return web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+                .patch()
+                .uri("/api/offers/{id}", offerId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(edit)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec fact(Map<String, Object> body) {
+        return web.mutateWith(Tokens.service("community-service"))
+                .post()
+                .uri("/internal/facts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec redemption(Map<String, Object> body) {
+        return web.mutateWith(Tokens.staff("s", STORE))
+                .post()
+                .uri("/api/coupons/redemptions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private static void refused(WebTestClient.ResponseSpec response, int status) {

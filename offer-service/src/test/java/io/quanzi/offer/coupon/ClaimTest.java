@@ -110,9 +110,7 @@ class ClaimTest extends OfferServiceTest {
 
     @Test
     void lastUnitGoesToOneMemberAndTheNextHearsSoldOut() {
-        Map<String, Object> body = offerBody();
-        body.put("totalStock", 1);
-        String offerId = createOffer(body);
+        String offerId = lastUnitOffer();
 
         claimCoupon(newMemberId(), offerId);
 
@@ -121,9 +119,7 @@ class ClaimTest extends OfferServiceTest {
 
     @Test
     void onceKnownSoldOutClaimsAreRefusedWithoutWritingAnything() {
-        Map<String, Object> body = offerBody();
-        body.put("totalStock", 1);
-        String offerId = createOffer(body);
+        String offerId = lastUnitOffer();
         claimCoupon(newMemberId(), offerId);
         expectProblem(claim(newMemberId(), offerId, newKey()), 409, "sold-out");
         long claimsBefore = claimCount(offerId);
@@ -139,9 +135,7 @@ class ClaimTest extends OfferServiceTest {
 
     @Test
     void refusedClaimGivesItsMemberSlotBack() {
-        Map<String, Object> body = offerBody();
-        body.put("totalStock", 1);
-        String offerId = createOffer(body);
+        String offerId = lastUnitOffer();
         String member = newMemberId();
         claimCoupon(newMemberId(), offerId);
 
@@ -154,9 +148,7 @@ class ClaimTest extends OfferServiceTest {
 
     @Test
     void refusedClaimAnswersTheSameRefusalOnRepeat() {
-        Map<String, Object> body = offerBody();
-        body.put("totalStock", 1);
-        String offerId = createOffer(body);
+        String offerId = lastUnitOffer();
         claimCoupon(newMemberId(), offerId);
         String member = newMemberId();
         String key = newKey();
@@ -232,14 +224,7 @@ class ClaimTest extends OfferServiceTest {
         String offerId = createOffer();
         String member = newMemberId();
         String key = newKey();
-        String couponId = claim(member, offerId, key)
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        String couponId = claimCoupon(member, offerId, key);
 
         StepVerifier.create(mongo.findOne(
                         Query.query(Criteria.where("memberId")

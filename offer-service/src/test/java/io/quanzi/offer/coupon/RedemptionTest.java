@@ -90,13 +90,7 @@ class RedemptionTest extends OfferServiceTest {
         expectProblem(again, 409, "already-redeemed");
         redeem(token, STORE).expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
                 .matches("This coupon was already redeemed at .+ by store store-a1\\."));
-        expectProblem(
-                web.mutateWith(Tokens.member(member))
-                        .get()
-                        .uri("/api/coupons/{id}/qr-token", couponId)
-                        .exchange(),
-                409,
-                "already-redeemed");
+        expectProblem(qrTokenOf(member, couponId), 409, "already-redeemed");
     }
 
     @Test
@@ -211,13 +205,7 @@ class RedemptionTest extends OfferServiceTest {
         clock.advance(Duration.ofSeconds(21)); // the token still lives, the coupon does not
 
         expectProblem(redeem(token, STORE), 409, "coupon-expired");
-        expectProblem(
-                web.mutateWith(Tokens.member(member))
-                        .get()
-                        .uri("/api/coupons/{id}/qr-token", couponId)
-                        .exchange(),
-                409,
-                "coupon-expired");
+        expectProblem(qrTokenOf(member, couponId), 409, "coupon-expired");
         web.mutateWith(Tokens.member(member))
                 .get()
                 .uri("/api/coupons/me?status=expired")

@@ -27,12 +27,7 @@ class OfferTest extends OfferServiceTest {
         body.put("pointsPrice", 300);
         body.put("eligibility", Map.of("tiers", List.of("gold"), "facts", List.of("club-member")));
 
-        var created = web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
-                .post()
-                .uri("/api/offers")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
+        var created = postOffer(Tokens.brandAdmin("admin-a", BRAND), body)
                 .expectStatus()
                 .isCreated()
                 .expectBody(Map.class)
@@ -93,21 +88,12 @@ class OfferTest extends OfferServiceTest {
     @Test
     void anOfferCanOnlyBeRedeemableAtStoresOfItsOwnBrand() {
         String foreignStore = "store-b-" + System.nanoTime();
-        web.mutateWith(Tokens.service("member-service"))
-                .put()
-                .uri("/internal/brands/{brandId}/stores/{storeId}", OTHER_BRAND, foreignStore)
-                .exchange()
-                .expectStatus()
-                .isNoContent();
+        registerStore(OTHER_BRAND, foreignStore);
         Map<String, Object> body = offerBody();
         body.put("title", "Foreign store " + foreignStore);
         body.put("redeemableStoreIds", List.of(STORE, foreignStore, "store-nobody-registered"));
 
-        admin().post()
-                .uri("/api/offers")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
+        postOffer(Tokens.brandAdmin("admin-a", BRAND), body)
                 .expectStatus()
                 .isEqualTo(422)
                 .expectBody()
@@ -143,9 +129,7 @@ class OfferTest extends OfferServiceTest {
 
     @Test
     void addingStockToASoldOutOfferOpensItAgain() {
-        Map<String, Object> body = offerBody();
-        body.put("totalStock", 1);
-        String offerId = createOffer(body);
+        String offerId = lastUnitOffer();
         claimCoupon(newMemberId(), offerId);
         expectProblem(claim(newMemberId(), offerId, newKey()), 409, "sold-out");
 
@@ -295,29 +279,12 @@ class OfferTest extends OfferServiceTest {
 
     private String createFor(String brand, Map<String, Object> changes) {
         String store = brand + "-store";
-        web.mutateWith(Tokens.service("member-service"))
-                .put()
-                .uri("/internal/brands/{brandId}/stores/{storeId}", brand, store)
-                .exchange()
-                .expectStatus()
-                .isNoContent();
+        registerStore(brand, store);
         Map<String, Object> body = offerBody();
         body.put("brandId", brand);
         body.put("redeemableStoreIds", List.of(store));
         body.putAll(changes);
-        return web.mutateWith(Tokens.brandAdmin("admin", brand))
-                .post()
-                .uri("/api/offers")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        return idOf(postOffer(Tokens.brandAdmin("admin", brand), body));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,10 +6,7 @@ import io.quanzi.offer.support.OfferTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -17,18 +14,6 @@ import tools.jackson.databind.JsonNode;
 
 /** The points endpoints as services, members and brand admins call them. */
 class PointsApiTest extends OfferTestSupport {
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    String brand;
-    String memberId;
-
-    @BeforeEach
-    void freshMember() {
-        brand = newId("brand");
-        memberId = newId("member");
-    }
 
     @Test
     void internalEarnAnswers201ThenTheSameBodyWith200AndDuplicateTrue() {

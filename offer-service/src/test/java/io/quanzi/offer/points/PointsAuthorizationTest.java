@@ -13,14 +13,12 @@ import tools.jackson.databind.JsonNode;
 /** Roles from the token, and each caller's own scope: member, store, brand. */
 class PointsAuthorizationTest extends OfferTestSupport {
 
-    String brand;
     String alice;
     String bob;
     String store;
 
     @BeforeEach
     void aliceHasPoints() {
-        brand = newId("brand");
         alice = newId("alice");
         bob = newId("bob");
         store = newId("store");
@@ -101,12 +99,7 @@ class PointsAuthorizationTest extends OfferTestSupport {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
-        web.mutateWith(member(alice))
-                .get()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .exchange()
-                .expectStatus()
-                .isForbidden();
+        readSettings(member(alice)).expectStatus().isForbidden();
         assertThat(balance(alice, brand)).isEqualTo(100);
     }
 
@@ -177,12 +170,7 @@ class PointsAuthorizationTest extends OfferTestSupport {
     @Test
     void brandAdminOfOneBrandCannotChangeAnothersSettingsOrPoints() {
         String other = newId("brand");
-        web.mutateWith(brandAdmin("otto", other))
-                .put()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(BRAND_SETTINGS)
-                .exchange()
+        putSettings(brandAdmin("otto", other), BRAND_SETTINGS)
                 .expectStatus()
                 .isForbidden()
                 .expectBody()
@@ -199,18 +187,10 @@ class PointsAuthorizationTest extends OfferTestSupport {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
-        web.mutateWith(brandAdmin("otto", other))
-                .get()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .exchange()
-                .expectStatus()
-                .isForbidden();
+        readSettings(brandAdmin("otto", other)).expectStatus().isForbidden();
 
         assertThat(balance(alice, brand)).isEqualTo(100);
-        web.mutateWith(brandAdmin("ada", brand))
-                .get()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .exchange()
+        readSettings(brandAdmin("ada", brand))
                 .expectStatus()
                 .isOk()
                 .expectBody()

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -20,18 +18,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class PointsBadInputTest extends OfferTestSupport {
 
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    String brand;
-    String memberId;
     String store;
     long entriesBefore;
 
     @BeforeEach
     void memberWith100Points() {
-        brand = newId("brand");
-        memberId = newId("member");
         store = newId("store");
         registerStore(brand, store);
         earn(memberId, brand, "CHECK_IN", 100L, "seed");

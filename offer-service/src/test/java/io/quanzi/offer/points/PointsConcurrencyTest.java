@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.ErrorResponseException;
@@ -37,9 +36,6 @@ class PointsConcurrencyTest extends OfferTestSupport {
 
     @Autowired
     PointsLedger ledger;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     /** What one call answered: the entry it got, or the refusal. */
     record Outcome(String key, String entryId, Long balance, String refusal) {}

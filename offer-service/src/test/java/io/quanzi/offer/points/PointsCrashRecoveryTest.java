@@ -30,13 +30,8 @@ class PointsCrashRecoveryTest extends OfferTestSupport {
     @Autowired
     PointsRecovery recovery;
 
-    String brand;
-    String memberId;
-
     @BeforeEach
     void memberWith100Points() {
-        brand = newId("brand");
-        memberId = newId("member");
         ledger.earn(memberId, brand, Activity.CHECK_IN, 100L, "start", "seed", "test")
                 .block();
     }

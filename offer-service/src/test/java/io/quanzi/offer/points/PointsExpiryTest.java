@@ -21,14 +21,10 @@ class PointsExpiryTest extends OfferTestSupport {
     @Autowired
     PointsExpiry expiry;
 
-    String brand;
-    String memberId;
     Instant start;
 
     @BeforeEach
     void freshMember() {
-        brand = newId("brand");
-        memberId = newId("member");
         start = clock.instant();
     }
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.offer.rules.Activity;
 import io.quanzi.offer.support.OfferTestSupport;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.ErrorResponseException;
@@ -19,18 +17,6 @@ class PointsLedgerTest extends OfferTestSupport {
 
     @Autowired
     PointsLedger ledger;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    String brand;
-    String memberId;
-
-    @BeforeEach
-    void freshMember() {
-        brand = newId("brand");
-        memberId = newId("member");
-    }
 
     @Test
     void earnAddsTheBrandsDefaultPointsForTheActivity() {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -24,20 +23,13 @@ import tools.jackson.databind.JsonNode;
 class PurchaseTest extends OfferTestSupport {
 
     @Autowired
-    ReactiveMongoTemplate mongo;
-
-    @Autowired
     PurchaseRecovery recovery;
 
-    String brand;
     String store;
-    String memberId;
 
     @BeforeEach
     void registeredStore() {
-        brand = newId("brand");
         store = newId("store");
-        memberId = newId("member");
         registerStore(brand, store);
     }
 

@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.offer.support.OfferTestSupport;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /** A brand admin's earning rules, and the defaults for a brand without any. */
 class BrandSettingsTest extends OfferTestSupport {
 
-    String brand;
-
-    @BeforeEach
-    void freshBrand() {
-        brand = newId("brand");
-    }
-
     @Test
     void brandWithoutSettingsRunsOnTheDefaults() {
-        web.mutateWith(brandAdmin("ada", brand))
-                .get()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .exchange()
+        readSettings(brandAdmin("ada", brand))
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -49,12 +38,7 @@ class BrandSettingsTest extends OfferTestSupport {
 
     @Test
     void newRulesApplyToTheNextEarningIncludingTheirTierLadder() {
-        web.mutateWith(brandAdmin("ada", brand))
-                .put()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(BRAND_SETTINGS)
-                .exchange()
+        putSettings(brandAdmin("ada", brand), BRAND_SETTINGS)
                 .expectStatus()
                 .isOk()
                 .expectBody()
@@ -79,33 +63,17 @@ class BrandSettingsTest extends OfferTestSupport {
     void ladderMustStartAtZeroAndRise() {
         String falling = BRAND_SETTINGS.replace("\"threshold\": 100", "\"threshold\": 0");
 
-        web.mutateWith(brandAdmin("ada", brand))
-                .put()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(falling)
-                .exchange()
+        putSettings(brandAdmin("ada", brand), falling)
                 .expectStatus()
                 .isBadRequest()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.mutateWith(brandAdmin("ada", brand))
-                .get()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .exchange()
-                .expectBody()
-                .jsonPath("$.custom")
-                .isEqualTo(false);
+        readSettings(brandAdmin("ada", brand)).expectBody().jsonPath("$.custom").isEqualTo(false);
     }
 
     @Test
     void everyActivityMustBeGiven() {
-        web.mutateWith(brandAdmin("ada", brand))
-                .put()
-                .uri("/api/points/brands/{brand}/settings", brand)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(BRAND_SETTINGS.replace("\"FIRST_POST\": 1,", ""))
-                .exchange()
+        putSettings(brandAdmin("ada", brand), BRAND_SETTINGS.replace("\"FIRST_POST\": 1,", ""))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()

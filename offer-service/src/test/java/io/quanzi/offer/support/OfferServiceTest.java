@@ -15,6 +15,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -52,13 +53,18 @@ public abstract class OfferServiceTest {
     @BeforeEach
     void registerBrandStores() {
         for (String store : List.of(STORE, OTHER_STORE)) {
-            web.mutateWith(Tokens.service("member-service"))
-                    .put()
-                    .uri("/internal/brands/{brandId}/stores/{storeId}", BRAND, store)
-                    .exchange()
-                    .expectStatus()
-                    .isNoContent();
+            registerStore(BRAND, store);
         }
+    }
+
+    /** Registers a store of a brand, as member-service does. */
+    protected void registerStore(String brandId, String storeId) {
+        web.mutateWith(Tokens.service("member-service"))
+                .put()
+                .uri("/internal/brands/{brandId}/stores/{storeId}", brandId, storeId)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
     }
 
     @AfterEach
@@ -91,24 +97,30 @@ public abstract class OfferServiceTest {
         return body;
     }
 
-    protected String createOffer(Map<String, Object> body) {
-        return web.mutateWith(Tokens.brandAdmin("admin-a", BRAND))
+    /** {@code POST /api/offers} as {@code admin}; the body is a map or raw JSON text. */
+    protected WebTestClient.ResponseSpec postOffer(JwtMutator admin, Object body) {
+        return web.mutateWith(admin)
                 .post()
                 .uri("/api/offers")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+                .exchange();
+    }
+
+    /** Creates the offer as brand-a's admin and returns its id. */
+    protected String createOffer(Map<String, Object> body) {
+        return idOf(postOffer(Tokens.brandAdmin("admin-a", BRAND), body));
     }
 
     protected String createOffer() {
         return createOffer(offerBody());
+    }
+
+    /** An offer like {@link #offerBody()} with a single unit in stock. */
+    protected String lastUnitOffer() {
+        Map<String, Object> body = offerBody();
+        body.put("totalStock", 1);
+        return createOffer(body);
     }
 
     protected WebTestClient.ResponseSpec claim(String memberId, String offerId, String key) {
@@ -121,21 +133,24 @@ public abstract class OfferServiceTest {
 
     /** Claims and returns the new coupon's id. */
     protected String claimCoupon(String memberId, String offerId) {
-        return claim(memberId, offerId, newKey())
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .toString();
+        return claimCoupon(memberId, offerId, newKey());
     }
 
-    protected String qrToken(String memberId, String couponId) {
+    /** Claims with the given key and returns the new coupon's id. */
+    protected String claimCoupon(String memberId, String offerId, String key) {
+        return idOf(claim(memberId, offerId, key));
+    }
+
+    /** {@code GET} of the coupon's QR token as the member. */
+    protected WebTestClient.ResponseSpec qrTokenOf(String memberId, String couponId) {
         return web.mutateWith(Tokens.member(memberId))
                 .get()
                 .uri("/api/coupons/{id}/qr-token", couponId)
-                .exchange()
+                .exchange();
+    }
+
+    protected String qrToken(String memberId, String couponId) {
+        return qrTokenOf(memberId, couponId)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -153,6 +168,17 @@ public abstract class OfferServiceTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("token", token, "storeId", storeId))
                 .exchange();
+    }
+
+    /** Expects 201 Created and returns the new resource's id. */
+    protected static String idOf(WebTestClient.ResponseSpec created) {
+        return created.expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
     }
 
     protected static void expectProblem(WebTestClient.ResponseSpec response, int status, String slug) {

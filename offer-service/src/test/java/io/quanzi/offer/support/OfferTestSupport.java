@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,9 +52,23 @@ public abstract class OfferTestSupport {
     @Autowired
     protected MutableClock clock;
 
+    @Autowired
+    protected ReactiveMongoTemplate mongo;
+
+    /** A brand and a member no other test uses, fresh for each test. */
+    protected String brand;
+
+    protected String memberId;
+
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         EmbeddedMongo.register(registry, "offer-points-test");
+    }
+
+    @BeforeEach
+    void freshBrandAndMember() {
+        brand = newId("brand");
+        memberId = newId("member");
     }
 
     /** Awards points through the internal API as a service would; returns the response body. */
@@ -99,6 +116,24 @@ public abstract class OfferTestSupport {
                 .exchange()
                 .expectStatus()
                 .isNoContent();
+    }
+
+    /** {@code GET} of {@link #brand}'s earning rules as {@code who}. */
+    protected WebTestClient.ResponseSpec readSettings(JwtMutator who) {
+        return web.mutateWith(who)
+                .get()
+                .uri("/api/points/brands/{brand}/settings", brand)
+                .exchange();
+    }
+
+    /** {@code PUT} of {@link #brand}'s earning rules as {@code who}. */
+    protected WebTestClient.ResponseSpec putSettings(JwtMutator who, String settings) {
+        return web.mutateWith(who)
+                .put()
+                .uri("/api/points/brands/{brand}/settings", brand)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(settings)
+                .exchange();
     }
 
     protected static String newId(String prefix) {

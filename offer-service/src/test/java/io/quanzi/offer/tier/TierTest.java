@@ -24,14 +24,10 @@ class TierTest extends OfferTestSupport {
     @Autowired
     TierReview review;
 
-    String brand;
-    String memberId;
     Instant start;
 
     @BeforeEach
     void freshMember() {
-        brand = newId("brand");
-        memberId = newId("member");
         start = clock.instant();
     }
 
