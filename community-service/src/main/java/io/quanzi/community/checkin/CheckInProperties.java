@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relayInterval how often the outbox relay looks for due deliveries
  * @param retryBackoff the first retry delay of a failed delivery, doubled per attempt up to {@code maxBackoff}
  * @param maxBackoff the longest delay between two attempts of one delivery
+ * @param maxOfflineAge how long a scan queued offline may wait before it is synced; older scans are refused, so a
+ *     code captured at the door cannot be turned into a check-in days later
  */
 @ConfigurationProperties("quanzi.community.checkin")
 record CheckInProperties(
@@ -23,7 +25,8 @@ record CheckInProperties(
         Integer batchLimit,
         Duration relayInterval,
         Duration retryBackoff,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        Duration maxOfflineAge) {
 
     CheckInProperties {
         tokenTtl = tokenTtl == null ? Duration.ofSeconds(45) : tokenTtl;
@@ -33,5 +36,6 @@ record CheckInProperties(
         relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+        maxOfflineAge = maxOfflineAge == null ? Duration.ofHours(24) : maxOfflineAge;
     }
 }

@@ -121,6 +121,13 @@ class CheckIns {
             if (scannedAt.isAfter(now.plus(properties.clockSkew()))) {
                 return Mono.error(new CheckInRefused(Reason.INVALID_SCAN_TIME, "scannedAt lies in the future."));
             }
+            if (scannedAt.isBefore(now.minus(properties.maxOfflineAge()))) {
+                return Mono.error(new CheckInRefused(
+                        Reason.INVALID_SCAN_TIME,
+                        "The scan is older than the "
+                                + properties.maxOfflineAge().toHours()
+                                + " h an offline scan may wait before it is synced."));
+            }
             if (scannedAt.isBefore(token.issuedAt().minus(properties.clockSkew()))) {
                 return Mono.error(
                         new CheckInRefused(Reason.INVALID_SCAN_TIME, "scannedAt lies before the code was issued."));

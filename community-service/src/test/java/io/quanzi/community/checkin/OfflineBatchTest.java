@@ -70,6 +70,21 @@ class OfflineBatchTest extends CommunityApiTest {
     }
 
     @Test
+    void aScanQueuedLongerThanAnOfflineScanMayWaitIsRefused() {
+        String event = createEvent(openEvent("store-1", 10, false, 0));
+        String member = rsvpd(event);
+        Instant issued = Instant.now().minus(java.time.Duration.ofHours(25));
+        CheckInTokens.Issued code = tokens.issue(event, member, issued, keys.signing());
+
+        sync(List.of(item(code.token(), issued.plusSeconds(10), "till-1")), "store-1")
+                .jsonPath("$.results[0].status")
+                .isEqualTo("REFUSED")
+                .jsonPath("$.results[0].reason")
+                .isEqualTo("invalid-scan-time");
+        assertThat(checkInCount(event)).isZero();
+    }
+
+    @Test
     void sameMemberScannedOnTwoDevicesChecksInOnce() {
         String event = createEvent(openEvent("store-1", 10, false, 0));
         String member = rsvpd(event);
