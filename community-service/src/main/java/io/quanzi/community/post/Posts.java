@@ -168,31 +168,43 @@ class Posts {
         });
     }
 
-    /** Likes once: the unique like document decides, the counter follows it. Repeating is harmless. */
+    /**
+     * Likes once: the unique like document decides, the counter follows it. Repeating is harmless. A re-like after an
+     * unlike counts again but is not logged as a new interaction, so like/unlike cycles cannot inflate engagement.
+     */
     Mono<PostResponse.LikeResponse> like(String postId, Caller caller) {
         return visiblePost(postId, caller).flatMap(seen -> {
             requireParticipant(seen.access());
-            return mongo.insert(new PostLike(null, postId, caller.memberId(), clock.instant()))
+            Mono<Post> relike = mongo.findAndModify(
+                            likeOf(postId, caller.memberId())
+                                    .addCriteria(Criteria.where(PostLike.ACTIVE).is(false)),
+                            new Update().set(PostLike.ACTIVE, true),
+                            PostLike.class)
+                    .flatMap(unliked -> incrementPost(postId, "likeCount", 1));
+            Mono<Post> firstLike = mongo.insert(new PostLike(null, postId, caller.memberId(), clock.instant(), true))
                     .flatMap(liked -> incrementPost(postId, "likeCount", 1).flatMap(post -> activity.record(
                                     post.brandId(), post.communityId(), caller.memberId(), ActivityKind.LIKED, postId)
                             .thenReturn(post)))
-                    .onErrorResume(DuplicateKeyException.class, already -> mongo.findById(postId, Post.class))
+                    .onErrorResume(DuplicateKeyException.class, already -> mongo.findById(postId, Post.class));
+            return relike.switchIfEmpty(Mono.defer(() -> firstLike))
                     .map(post -> new PostResponse.LikeResponse(postId, true, post.likeCount()));
         });
     }
 
-    /** Unlikes: only removing an existing like lowers the counter. */
+    /** Unlikes: only switching off an active like lowers the counter. */
     Mono<PostResponse.LikeResponse> unlike(String postId, Caller caller) {
-        return visiblePost(postId, caller).flatMap(seen -> mongo.remove(
-                        Query.query(Criteria.where("postId")
-                                .is(postId)
-                                .and("memberId")
-                                .is(caller.memberId())),
+        return visiblePost(postId, caller).flatMap(seen -> mongo.findAndModify(
+                        likeOf(postId, caller.memberId())
+                                .addCriteria(Criteria.where(PostLike.ACTIVE).ne(false)),
+                        new Update().set(PostLike.ACTIVE, false),
                         PostLike.class)
-                .flatMap(result -> result.getDeletedCount() == 1
-                        ? incrementPost(postId, "likeCount", -1)
-                        : mongo.findById(postId, Post.class))
+                .flatMap(liked -> incrementPost(postId, "likeCount", -1))
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(postId, Post.class)))
                 .map(post -> new PostResponse.LikeResponse(postId, false, post.likeCount())));
+    }
+
+    private static Query likeOf(String postId, String memberId) {
+        return Query.query(Criteria.where("postId").is(postId).and("memberId").is(memberId));
     }
 
     /** Any reader may report a post, once. */

@@ -120,6 +120,21 @@ class PostTest extends CommunityTestSupport {
         like(bob, postId).expectBody().jsonPath("$.likeCount").isEqualTo(2);
         unlike(alice, postId).expectBody().jsonPath("$.likeCount").isEqualTo(1);
         unlike(alice, postId).expectBody().jsonPath("$.likeCount").isEqualTo(1);
+        for (int cycle = 0; cycle < 3; cycle++) {
+            like(alice, postId).expectBody().jsonPath("$.likeCount").isEqualTo(2);
+            unlike(alice, postId).expectBody().jsonPath("$.likeCount").isEqualTo(1);
+        }
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("memberId")
+                                        .is(alice)
+                                        .and("kind")
+                                        .is("LIKED")
+                                        .and("ref")
+                                        .is(postId)),
+                                "community_activity")
+                        .block())
+                .as("like/unlike cycles log one interaction, not one per cycle")
+                .isEqualTo(1);
 
         read(Tokens.member(bob), postId)
                 .expectBody()
