@@ -2,7 +2,6 @@ package io.quanzi.community.analytics;
 
 import io.quanzi.community.community.Caller;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Engagement dashboards for brand admins; {@code from}/{@code to} are UTC dates, both included (default: last 30 days). */
+/**
+ * Engagement dashboards for brand admins; {@code from}/{@code to} are dates in the brand's timezone, both included
+ * (default: the last 30 days, up to today in the brand's timezone).
+ */
 @RestController
 @RequestMapping("/api/communities/analytics")
 class AnalyticsController {
@@ -30,13 +32,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") Granularity granularity) {
-        LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
-        return engagement.forBrand(
-                Caller.of(auth),
-                Caller.requireId(brandId, "brandId"),
-                from != null ? from : end.minusDays(29),
-                end,
-                granularity);
+        return engagement.forBrand(Caller.of(auth), Caller.requireId(brandId, "brandId"), from, to, granularity);
     }
 
     @GetMapping("/communities/{communityId}")
@@ -46,8 +42,6 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") Granularity granularity) {
-        LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
-        return engagement.forCommunity(
-                Caller.of(auth), communityId, from != null ? from : end.minusDays(29), end, granularity);
+        return engagement.forCommunity(Caller.of(auth), communityId, from, to, granularity);
     }
 }

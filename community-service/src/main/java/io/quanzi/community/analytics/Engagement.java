@@ -1,5 +1,6 @@
 package io.quanzi.community.analytics;
 
+import io.quanzi.community.client.MemberClient;
 import io.quanzi.community.community.ActivityLog;
 import io.quanzi.community.community.ActivityLog.MemberDay;
 import io.quanzi.community.community.Caller;
@@ -10,10 +11,11 @@ import io.quanzi.community.event.Attendance;
 import io.quanzi.community.event.AttendanceRecord;
 import io.quanzi.community.event.EventFunnel;
 import io.quanzi.community.share.ShareStats;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,6 +36,11 @@ import reactor.core.publisher.Mono;
  * over the activity log (per day, member and kind) plus the brand's check-ins; spread from the
  * share and visit counts per chain depth and the joins credited to shares; health from the size
  * and the trend of active members over two windows.
+ *
+ * <p>Days, weeks (ISO, Monday) and months are the brand's own, in its timezone from member-service: the range
+ * bounds are local dates turned into instants with that zone, and check-ins are put on their local day. The
+ * activity log carries the local day it was recorded on (see {@link ActivityLog}). When member-service cannot tell
+ * the timezone, the report is in UTC and says so.
  */
 @Service
 class Engagement {
@@ -45,44 +52,79 @@ class Engagement {
     private final CommunityMemberships memberships;
     private final ShareStats shares;
     private final Attendance attendance;
+    private final MemberClient members;
     private final HealthProperties limits;
+    private final Clock clock;
 
     Engagement(
             ActivityLog activity,
             CommunityMemberships memberships,
             ShareStats shares,
             Attendance attendance,
-            HealthProperties limits) {
+            MemberClient members,
+            HealthProperties limits,
+            Clock clock) {
         this.activity = activity;
         this.memberships = memberships;
         this.shares = shares;
         this.attendance = attendance;
+        this.members = members;
         this.limits = limits;
+        this.clock = clock;
     }
 
+    /**
+     * The brand's report for local dates {@code from} to {@code to}, both included; null {@code to} is today in the
+     * brand's timezone, null {@code from} 29 days before {@code to}.
+     */
     Mono<EngagementReport> forBrand(Caller caller, String brandId, LocalDate from, LocalDate to, Granularity g) {
         checkRange(from, to);
         if (!caller.administers(brandId)) {
             return Mono.error(notAdmin(brandId));
         }
-        return report(brandId, null, from, to, g);
+        return inBrandZone(brandId, null, from, to, g);
     }
 
+    /** Like {@link #forBrand}, for one community. */
     Mono<EngagementReport> forCommunity(
             Caller caller, String communityId, LocalDate from, LocalDate to, Granularity g) {
         checkRange(from, to);
         return memberships
                 .summary(communityId)
                 .flatMap(community -> caller.administers(community.brandId())
-                        ? report(community.brandId(), community.id(), from, to, g)
+                        ? inBrandZone(community.brandId(), community.id(), from, to, g)
                         : Mono.error(notAdmin(community.brandId())));
     }
 
-    private Mono<EngagementReport> report(
+    /** Looks the brand's timezone up, then fills in the default range and reports. */
+    private Mono<EngagementReport> inBrandZone(
             String brandId, String communityId, LocalDate from, LocalDate to, Granularity g) {
+        return members.brandZone(brandId).flatMap(zone -> {
+            LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone));
+            LocalDate first = from != null ? from : last.minusDays(29);
+            checkRange(first, last);
+            return report(new Scope(brandId, communityId, zone), first, last, g);
+        });
+    }
+
+    /** Whose report, and the timezone its days are counted in. */
+    private record Scope(String brandId, String communityId, ZoneId zone) {
+
+        Instant instant(LocalDate day) {
+            return day.atStartOfDay(zone).toInstant();
+        }
+
+        LocalDate day(Instant at) {
+            return LocalDate.ofInstant(at, zone);
+        }
+    }
+
+    private Mono<EngagementReport> report(Scope scope, LocalDate from, LocalDate to, Granularity g) {
+        String brandId = scope.brandId();
+        String communityId = scope.communityId();
         LocalDate end = to.plusDays(1);
-        Instant start = instant(from);
-        Instant stop = instant(end);
+        Instant start = scope.instant(from);
+        Instant stop = scope.instant(end);
         Mono<List<MemberDay>> days =
                 activity.memberDays(brandId, communityId, from, end).collectList();
         Mono<Long> base = activity.membersBefore(brandId, communityId, from);
@@ -94,7 +136,7 @@ class Engagement {
         // Events belong to the brand (a community-restricted event is still the brand's): funnels on the brand report.
         Mono<List<EventFunnel>> funnels =
                 communityId == null ? attendance.funnels(brandId, start, stop).collectList() : Mono.just(List.of());
-        Mono<List<EngagementReport.CommunityHealth>> health = health(brandId, communityId, end);
+        Mono<List<EngagementReport.CommunityHealth>> health = health(scope, end);
         return Mono.zip(objects -> objects, days, base, attended, joins, sharesByDepth, visitsByDepth, funnels, health)
                 .flatMap(parts -> {
                     @SuppressWarnings("unchecked")
@@ -104,20 +146,13 @@ class Engagement {
                             .filter(Objects::nonNull)
                             .distinct()
                             .toList();
-                    return shares.depthOf(codes)
-                            .map(depths -> assemble(brandId, communityId, from, to, g, parts, depths));
+                    return shares.depthOf(codes).map(depths -> assemble(scope, from, to, g, parts, depths));
                 });
     }
 
     @SuppressWarnings("unchecked")
     private EngagementReport assemble(
-            String brandId,
-            String communityId,
-            LocalDate from,
-            LocalDate to,
-            Granularity g,
-            Object[] parts,
-            Map<String, Integer> depths) {
+            Scope scope, LocalDate from, LocalDate to, Granularity g, Object[] parts, Map<String, Integer> depths) {
         List<MemberDay> days = (List<MemberDay>) parts[0];
         long base = (Long) parts[1];
         List<AttendanceRecord> attended = (List<AttendanceRecord>) parts[2];
@@ -128,18 +163,19 @@ class Engagement {
         List<EngagementReport.CommunityHealth> health = (List<EngagementReport.CommunityHealth>) parts[7];
 
         return new EngagementReport(
-                brandId,
-                communityId,
+                scope.brandId(),
+                scope.communityId(),
+                scope.zone().getId(),
                 from,
                 to,
                 g,
-                series(days, attended, base, from, to, g),
+                series(scope, days, attended, base, from, to, g),
                 spread(sharesByDepth, visitsByDepth, joins, depths),
                 funnels.stream()
                         .map(f -> new EngagementReport.EventConversion(
                                 f.eventId(), f.title(), f.rsvps(), f.checkIns(), ratio(f.checkIns(), f.rsvps())))
                         .toList(),
-                retention(days, attended, to),
+                retention(scope, days, attended, to),
                 kols(joins, attended),
                 health);
     }
@@ -147,6 +183,7 @@ class Engagement {
     // ---- time series
 
     private static List<EngagementReport.Series> series(
+            Scope scope,
             List<MemberDay> days,
             List<AttendanceRecord> attended,
             long base,
@@ -174,7 +211,7 @@ class Engagement {
             }
         }
         for (AttendanceRecord record : attended) {
-            Bucket bucket = buckets.get(g.bucketOf(day(record.checkedInAt())));
+            Bucket bucket = buckets.get(g.bucketOf(scope.day(record.checkedInAt())));
             if (bucket != null) {
                 bucket.active.add(record.memberId());
                 bucket.attendances++;
@@ -257,7 +294,7 @@ class Engagement {
     // ---- retention and KOLs
 
     private static List<EngagementReport.Retention> retention(
-            List<MemberDay> days, List<AttendanceRecord> attended, LocalDate to) {
+            Scope scope, List<MemberDay> days, List<AttendanceRecord> attended, LocalDate to) {
         Map<YearMonth, Set<String>> activeByMonth = new TreeMap<>();
         for (MemberDay day : days) {
             if (day.kind().interaction()) {
@@ -268,7 +305,7 @@ class Engagement {
         }
         for (AttendanceRecord record : attended) {
             activeByMonth
-                    .computeIfAbsent(YearMonth.from(day(record.checkedInAt())), m -> new HashSet<>())
+                    .computeIfAbsent(YearMonth.from(scope.day(record.checkedInAt())), m -> new HashSet<>())
                     .add(record.memberId());
         }
         YearMonth last = YearMonth.from(to);
@@ -312,7 +349,9 @@ class Engagement {
 
     // ---- health
 
-    private Mono<List<EngagementReport.CommunityHealth>> health(String brandId, String communityId, LocalDate end) {
+    private Mono<List<EngagementReport.CommunityHealth>> health(Scope scope, LocalDate end) {
+        String brandId = scope.brandId();
+        String communityId = scope.communityId();
         int windowDays = (int) Math.max(1, limits.window().toDays());
         LocalDate lastStart = end.minusDays(windowDays);
         LocalDate previousStart = lastStart.minusDays(windowDays);
@@ -320,7 +359,7 @@ class Engagement {
                 ? memberships.communitiesOf(brandId)
                 : memberships.summary(communityId).flux();
         return attendance
-                .attendances(brandId, instant(previousStart), instant(end))
+                .attendances(brandId, scope.instant(previousStart), scope.instant(end))
                 .filter(record -> record.communityId() != null)
                 .collectList()
                 .flatMapMany(attended -> communities.concatMap(community -> activity.memberDays(
@@ -333,9 +372,11 @@ class Engagement {
                             days.forEach(day -> (day.day().isBefore(lastStart) ? previous : last).add(day.memberId()));
                             attended.stream()
                                     .filter(record -> community.id().equals(record.communityId()))
-                                    .forEach(
-                                            record -> (day(record.checkedInAt()).isBefore(lastStart) ? previous : last)
-                                                    .add(record.memberId()));
+                                    .forEach(record -> (scope.day(record.checkedInAt())
+                                                            .isBefore(lastStart)
+                                                    ? previous
+                                                    : last)
+                                            .add(record.memberId()));
                             return new EngagementReport.CommunityHealth(
                                     community.id(),
                                     community.name(),
@@ -357,7 +398,11 @@ class Engagement {
                 .collectList();
     }
 
+    /** Checks the bounds that are given; the defaults are checked once the brand's timezone is known. */
     private static void checkRange(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return;
+        }
         if (from.isAfter(to)) {
             throw CommunityProblem.badRequest("'from' must not be after 'to'.");
         }
@@ -381,13 +426,5 @@ class Engagement {
 
     private static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
-    }
-
-    private static Instant instant(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static LocalDate day(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

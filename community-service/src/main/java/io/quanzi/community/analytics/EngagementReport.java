@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Engagement of a brand or one community, ready for charts: every series has one point per
- * bucket ({@code t} = the bucket's first day, UTC).
+ * bucket ({@code t} = the bucket's first day). Days, weeks and months are those of {@code timezone}: the brand's
+ * (an IANA zone id), or {@code UTC} when member-service could not tell it.
  */
 record EngagementReport(
         String brandId,
         String communityId,
+        String timezone,
         LocalDate from,
         LocalDate to,
         Granularity granularity,

@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
-/** The bucket size of a time series; buckets are UTC days, ISO weeks (Monday) or calendar months. */
+/** The bucket size of a time series; buckets are the brand's days, ISO weeks (Monday) or calendar months. */
 enum Granularity {
     DAY,
     WEEK,

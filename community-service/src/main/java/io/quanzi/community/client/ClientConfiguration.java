@@ -21,6 +21,7 @@ class ClientConfiguration {
     MemberClient memberClient(ServiceWebClients clients, DownstreamProperties properties) {
         return new MemberClient(
                 clients.builder(properties.memberServiceUrl().toString()).build(),
-                new Downstream("member-service", properties.callTimeout(), properties.circuitOpenFor()));
+                new Downstream("member-service", properties.callTimeout(), properties.circuitOpenFor()),
+                properties.zoneLookupTimeout());
     }
 }

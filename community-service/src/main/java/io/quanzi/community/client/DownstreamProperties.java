@@ -11,10 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param memberServiceUrl member-service's base URL ({@code MEMBER_SERVICE_URL})
  * @param callTimeout the time limit of one call (Resilience4j {@code TimeLimiter})
  * @param circuitOpenFor how long a circuit stays open (calls fail fast) before trial calls go through again
+ * @param zoneLookupTimeout how long a brand's timezone is waited for before UTC is used instead (recording an
+ *     activity waits for it)
  */
 @ConfigurationProperties("quanzi.community")
 public record DownstreamProperties(
-        URI offerServiceUrl, URI memberServiceUrl, Duration callTimeout, Duration circuitOpenFor) {
+        URI offerServiceUrl,
+        URI memberServiceUrl,
+        Duration callTimeout,
+        Duration circuitOpenFor,
+        Duration zoneLookupTimeout) {
 
     public DownstreamProperties {
         if (offerServiceUrl == null) {
@@ -28,6 +34,9 @@ public record DownstreamProperties(
         }
         if (circuitOpenFor == null) {
             circuitOpenFor = Duration.ofSeconds(10);
+        }
+        if (zoneLookupTimeout == null) {
+            zoneLookupTimeout = Duration.ofSeconds(1);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.quanzi.community.community;
 
+import io.quanzi.community.client.MemberClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +19,11 @@ import reactor.core.publisher.Mono;
  * The activity log: one small document per join, leave and interaction, written as it happens,
  * so engagement time series are a single {@code $match/$group} away instead of a scan of posts,
  * comments, likes and shares.
+ *
+ * <p>Each entry carries its {@code day}: the date in the brand's timezone (member-service's brand registry) when it
+ * was recorded. The day is fixed at that moment: if a brand later changes its timezone, days already recorded do
+ * not move; only new entries use the new zone. When member-service cannot tell the timezone in time, the entry is
+ * recorded on its UTC day (see {@link MemberClient#brandZone}).
  */
 @Component
 public class ActivityLog {
@@ -26,22 +31,29 @@ public class ActivityLog {
     private static final Logger log = LoggerFactory.getLogger(ActivityLog.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final MemberClient members;
     private final Clock clock;
 
-    ActivityLog(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock) {
+    ActivityLog(ReactiveMongoTemplate mongo, MemberClient members, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.members = members;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Records an activity now. A failure is logged, never failing the member's action. */
+    /**
+     * Records an activity now. A failure is logged, never failing the member's action, and the wait for the brand's
+     * timezone is bounded (UTC after that).
+     */
     public Mono<Void> record(String brandId, String communityId, String memberId, ActivityKind kind, String ref) {
         return record(brandId, communityId, memberId, kind, ref, clock.instant());
     }
 
+    /** Records an activity that happened {@code at}, on the brand's local day of that instant. */
     public Mono<Void> record(
             String brandId, String communityId, String memberId, ActivityKind kind, String ref, Instant at) {
-        String day = LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
-        return mongo.insert(new Activity(null, brandId, communityId, memberId, kind, at, day, ref))
+        return members.brandZone(brandId)
+                .map(zone -> LocalDate.ofInstant(at, zone).toString())
+                .flatMap(day -> mongo.insert(new Activity(null, brandId, communityId, memberId, kind, at, day, ref)))
                 .then()
                 .onErrorResume(failure -> {
                     log.warn("Activity {} of {} in {} not logged: {}", kind, memberId, communityId, failure.toString());
@@ -50,7 +62,8 @@ public class ActivityLog {
     }
 
     /**
-     * Per UTC day, member and kind: how many activities, for days in [{@code from}, {@code to}).
+     * Per day (the brand's local day, as recorded), member and kind: how many activities, for days in
+     * [{@code from}, {@code to}).
      * {@code communityId} null means all communities of the brand.
      */
     public Flux<MemberDay> memberDays(String brandId, String communityId, LocalDate from, LocalDate to) {
@@ -90,6 +103,6 @@ public class ActivityLog {
         return communityId == null ? criteria : criteria.and("communityId").is(communityId);
     }
 
-    /** Activities of one member of one kind on one UTC day. */
+    /** Activities of one member of one kind on one of the brand's days. */
     public record MemberDay(LocalDate day, String memberId, ActivityKind kind, long count) {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.community.support.StubServer;
 import io.quanzi.community.support.StubServer.Response;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -13,8 +14,10 @@ import reactor.test.StepVerifier;
 class MemberClientTest {
 
     private final StubServer member = new StubServer();
-    private final MemberClient client =
-            new MemberClient(WebClient.create(member.url()), new Downstream("member-service", Duration.ofMillis(500)));
+    private final MemberClient client = new MemberClient(
+            WebClient.create(member.url()),
+            new Downstream("member-service", Duration.ofMillis(500)),
+            Duration.ofMillis(300));
 
     @AfterEach
     void stop() {
@@ -71,6 +74,57 @@ class MemberClientTest {
     }
 
     @Test
+    void brandZoneIsLookedUpOnceThenServedFromTheCache() {
+        member.respond(request -> Response.of(200, brand("brand-1", "Asia/Shanghai")));
+
+        StepVerifier.create(client.brandZone("brand-1"))
+                .expectNext(ZoneId.of("Asia/Shanghai"))
+                .verifyComplete();
+        StepVerifier.create(client.brandZone("brand-1"))
+                .expectNext(ZoneId.of("Asia/Shanghai"))
+                .verifyComplete();
+
+        assertThat(member.requests()).singleElement().satisfies(request -> assertThat(request.path())
+                .isEqualTo("/internal/brands/brand-1"));
+    }
+
+    @Test
+    void unknownBrandOrInvalidZoneIsUtc() {
+        member.respond(request -> request.path().endsWith("/mars")
+                ? Response.of(200, brand("mars", "Mars/Olympus_Mons"))
+                : Response.of(404, "{\"type\":\"urn:quanzi:problem:brand-not-found\"}"));
+
+        StepVerifier.create(client.brandZone("nowhere"))
+                .expectNext(MemberClient.UTC)
+                .verifyComplete();
+        StepVerifier.create(client.brandZone("mars"))
+                .expectNext(MemberClient.UTC)
+                .verifyComplete();
+    }
+
+    @Test
+    void failingOrSlowZoneLookUpFallsBackToUtcAtOnceAndIsAskedAgainLater() {
+        member.respond(request -> Response.status(500));
+        StepVerifier.create(client.brandZone("brand-1"))
+                .expectNext(MemberClient.UTC)
+                .verifyComplete();
+        assertThat(member.requests())
+                .as("not retried: the caller would rather not wait")
+                .hasSize(1);
+
+        member.respond(request -> new Response(200, brand("brand-1", "Asia/Shanghai"), Duration.ofSeconds(5)));
+        StepVerifier.create(client.brandZone("brand-1"))
+                .expectNext(MemberClient.UTC)
+                .expectComplete()
+                .verify(Duration.ofSeconds(2));
+
+        member.respond(request -> Response.of(200, brand("brand-1", "Asia/Shanghai")));
+        StepVerifier.create(client.brandZone("brand-1"))
+                .expectNext(ZoneId.of("Asia/Shanghai"))
+                .verifyComplete();
+    }
+
+    @Test
     void referralMilestoneIsPostedOnceWithItsKey() {
         member.respond(request -> Response.status(202));
 
@@ -85,5 +139,11 @@ class MemberClientTest {
                     .contains("\"milestone\":\"FIRST_CHECK_IN\"")
                     .contains("\"sourceRef\":\"checkin:e1:m1\"");
         });
+    }
+
+    /** The body of member-service's {@code GET /internal/brands/{id}}. */
+    private static String brand(String id, String timezone) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"slug\":\"" + id + "\",\"timezone\":\"" + timezone
+                + "\",\"status\":\"ACTIVE\"}";
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * community-service with mock JWTs, the embedded MongoDB-wire server and one stub standing in for member-service,
  * offer-service and Keycloak's token endpoint. Stores: {@code store-1} and {@code store-2} of {@code brand-1},
- * {@code store-9} of {@code brand-9}.
+ * {@code store-9} of {@code brand-9}. Brands and their timezones: {@link #BRAND_ZONES}; other brands are unknown.
  */
 @SpringBootTest
 @AutoConfigureWebTestClient
@@ -35,8 +36,22 @@ public abstract class CommunityApiTest {
     protected static final Map<String, String> STORES =
             Map.of("store-1", "brand-1", "store-2", "brand-1", "store-9", "brand-9");
 
-    /** Stores known, every write acknowledged. */
+    /** Brand id → timezone, as member-service answers them; a test may add its own brands. */
+    protected static final Map<String, String> BRAND_ZONES =
+            new ConcurrentHashMap<>(Map.of("brand-1", "UTC", "brand-9", "UTC"));
+
+    /** Stores and brands known, every write acknowledged. */
     public static final Function<StubServer.Request, Response> HEALTHY = request -> {
+        if (request.path().startsWith("/internal/brands/")) {
+            String brand = request.path().substring("/internal/brands/".length());
+            String zone = BRAND_ZONES.get(brand);
+            return zone == null
+                    ? Response.of(404, "{\"type\":\"urn:quanzi:problem:brand-not-found\"}")
+                    : Response.of(
+                            200,
+                            "{\"id\":\"" + brand + "\",\"name\":\"" + brand + "\",\"slug\":\"" + brand
+                                    + "\",\"timezone\":\"" + zone + "\",\"status\":\"ACTIVE\"}");
+        }
         if (request.path().startsWith("/internal/stores/")) {
             String store = request.path().substring("/internal/stores/".length());
             String brand = STORES.get(store);

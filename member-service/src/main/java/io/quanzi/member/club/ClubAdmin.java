@@ -2,12 +2,15 @@ package io.quanzi.member.club;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.quanzi.member.brand.Brands;
 import io.quanzi.member.profile.MemberDirectory;
 import io.quanzi.member.system.Problem;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,16 +32,20 @@ import reactor.core.publisher.Mono;
 @Service
 class ClubAdmin {
 
+    private static final Logger log = LoggerFactory.getLogger(ClubAdmin.class);
+
     static final int NAME_MATCH_LIMIT = 1000;
     static final int EXPORT_LIMIT = 50_000;
 
     private final ReactiveMongoTemplate mongo;
     private final MemberDirectory directory;
+    private final Brands brands;
     private final Clock clock;
 
-    ClubAdmin(ReactiveMongoTemplate mongo, MemberDirectory directory, Clock clock) {
+    ClubAdmin(ReactiveMongoTemplate mongo, MemberDirectory directory, Brands brands, Clock clock) {
         this.mongo = mongo;
         this.directory = directory;
+        this.brands = brands;
         this.clock = clock;
     }
 
@@ -78,15 +87,23 @@ class ClubAdmin {
         return Flux.concat(Flux.just("memberNumber,displayName,status,source,storeId,joinedAt\n"), rows);
     }
 
-    /** Joins per week for the last {@code weeks} weeks (this week included), by source. */
+    /**
+     * Joins per ISO week (Monday to Sunday in the brand's timezone) for the last {@code weeks} weeks (this week
+     * included), by source; a 404 problem for an unknown brand.
+     */
     Mono<JoinStats> joinsPerWeek(String brandId, int weeks) {
-        LocalDate thisWeek = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return brands.requireBrand(brandId)
+                .flatMap(brand -> joinsPerWeek(brandId, zoneOf(brand.id(), brand.timezone()), weeks));
+    }
+
+    private Mono<JoinStats> joinsPerWeek(String brandId, ZoneId zone, int weeks) {
+        LocalDate thisWeek =
+                LocalDate.ofInstant(clock.instant(), zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate first = thisWeek.minusWeeks(weeks - 1L);
         Query query = Query.query(where("brandId")
                 .is(brandId)
                 .and("joinedAt")
-                .gte(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                .gte(first.atStartOfDay(zone).toInstant()));
         return mongo.find(query, Membership.class).collectList().map(memberships -> {
             Map<LocalDate, Map<JoinSource, Long>> counts = new TreeMap<>();
             for (int i = 0; i < weeks; i++) {
@@ -97,7 +114,7 @@ class ClubAdmin {
                 counts.put(first.plusWeeks(i), bySource);
             }
             for (Membership membership : memberships) {
-                LocalDate week = LocalDate.ofInstant(membership.joinedAt(), ZoneOffset.UTC)
+                LocalDate week = LocalDate.ofInstant(membership.joinedAt(), zone)
                         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 Map<JoinSource, Long> bySource = counts.get(week);
                 if (bySource != null && membership.source() != null) {
@@ -109,8 +126,18 @@ class ClubAdmin {
                     week,
                     bySource,
                     bySource.values().stream().mapToLong(Long::longValue).sum())));
-            return new JoinStats(brandId, result);
+            return new JoinStats(brandId, zone.getId(), result);
         });
+    }
+
+    /** The brand's zone; UTC (logged) if the stored id is none, which the request pattern alone does not rule out. */
+    private static ZoneId zoneOf(String brandId, String timezone) {
+        try {
+            return ZoneId.of(String.valueOf(timezone));
+        } catch (DateTimeException invalid) {
+            log.warn("Brand {} has timezone '{}', which is no zone id; join statistics use UTC", brandId, timezone);
+            return ZoneId.of("UTC");
+        }
     }
 
     private Mono<Criteria> criteria(String brandId, Filter filter) {

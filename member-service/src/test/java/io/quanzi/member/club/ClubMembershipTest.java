@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.member.MemberServiceTestSupport;
 import io.quanzi.member.StubOfferService;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -364,6 +368,40 @@ class ClubMembershipTest extends MemberServiceTestSupport {
         assertThat(thisWeek.get("bySource").get("ORGANIC").asLong()).isEqualTo(2);
         assertThat(thisWeek.get("bySource").get("EVENT").asLong()).isEqualTo(1);
         assertThat(stats.get("weeks").get(0).get("total").asLong()).isZero();
+    }
+
+    @Test
+    void joinStatsWeeksStartOnMondayInTheBrandsTimezone() {
+        String brandId = brandWithStore(null); // Asia/Shanghai
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        LocalDate monday = LocalDate.now(shanghai).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant weekStart = monday.atStartOfDay(shanghai).toInstant(); // Sunday 16:00 UTC
+        joinedAt(joinedMember("m", brandId), brandId, weekStart.plus(Duration.ofMinutes(30)));
+        joinedAt(joinedMember("m", brandId), brandId, weekStart.minus(Duration.ofMinutes(30)));
+
+        JsonNode stats = getJson(brandAdmin(brandId), "/api/brands/" + brandId + "/members/stats/joins?weeks=2");
+
+        assertThat(stats.get("timezone").asString()).isEqualTo("Asia/Shanghai");
+        JsonNode lastWeek = stats.get("weeks").get(0);
+        JsonNode thisWeek = stats.get("weeks").get(1);
+        assertThat(thisWeek.get("weekStart").asString()).isEqualTo(monday.toString());
+        assertThat(thisWeek.get("total").asLong())
+                .as("00:30 on Monday in Shanghai")
+                .isEqualTo(1);
+        assertThat(lastWeek.get("total").asLong())
+                .as("23:30 on Sunday in Shanghai")
+                .isEqualTo(1);
+    }
+
+    private void joinedAt(String memberId, String brandId, Instant at) {
+        mongo.updateFirst(
+                        Query.query(Criteria.where("memberId")
+                                .is(memberId)
+                                .and("brandId")
+                                .is(brandId)),
+                        new Update().set("joinedAt", at),
+                        Membership.class)
+                .block();
     }
 
     private Membership membership(String memberId, String brandId) {
