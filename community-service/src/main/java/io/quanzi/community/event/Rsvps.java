@@ -1,6 +1,7 @@
 package io.quanzi.community.event;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class Rsvps {
+
+    private static final int WALK_IN_ATTEMPTS = 5;
+    private static final Duration SEAT_RECHECK = Duration.ofMillis(20);
 
     private final ReactiveMongoTemplate mongo;
     private final Seats seats;
@@ -107,9 +111,15 @@ class Rsvps {
 
     /** A walk-in takes a seat at the door (a waitlisted member too); false when the event is full. */
     Mono<Boolean> admitWalkIn(Event event, String memberId) {
-        return ensureDocument(event, memberId, true).then(admit(event.id(), memberId, 3));
+        return ensureDocument(event, memberId, true).then(admit(event.id(), memberId, WALK_IN_ATTEMPTS));
     }
 
+    /**
+     * Takes a seat, then flips the RSVP. Several scans of the same member at once each hold a seat for a moment before
+     * all but one lose the flip and give it back, so a "no seat" may only mean that duplicates hold them: it is
+     * re-read after a short pause, and the member found confirmed by then is admitted (one check-in follows, the other
+     * scans answer "already checked in"). Only a seat that stays missing is "full".
+     */
     private Mono<Boolean> admit(String eventId, String memberId, int attempts) {
         return current(eventId, memberId).flatMap(rsvp -> {
             if (rsvp.status() == RsvpState.CONFIRMED) {
@@ -120,7 +130,7 @@ class Rsvps {
             }
             return seats.confirm(eventId, memberId, rsvp.status(), true).flatMap(outcome -> switch (outcome) {
                 case CONFIRMED -> Mono.just(true);
-                case NO_SEAT -> Mono.just(false);
+                case NO_SEAT -> Mono.delay(SEAT_RECHECK).then(admit(eventId, memberId, attempts - 1));
                 case STATE_CHANGED -> admit(eventId, memberId, attempts - 1);
             });
         });
