@@ -172,6 +172,17 @@ class BadInputTest extends MemberServiceTestSupport {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+        web.mutateWith(brandAdmin(brandId))
+                .put()
+                .uri("/api/brands/{b}", brandId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "N", "slug", "n", "defaultLocale", "en", "timezone", "Asia/Shanghia"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("timezone");
         web.mutateWith(brandAdmin("Bad.Id"))
                 .put()
                 .uri("/api/brands/Bad.Id")

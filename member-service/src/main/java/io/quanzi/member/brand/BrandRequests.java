@@ -23,14 +23,14 @@ final class BrandRequests {
             @Size(max = 500) @URL(protocol = "https") String logoUrl,
             @Size(max = 2000) String description,
             @NotBlank @Size(max = 35) @Pattern(regexp = LOCALE) String defaultLocale,
-            @NotBlank @Size(max = 64) @Pattern(regexp = TIMEZONE) String timezone) {}
+            @NotBlank @Size(max = 64) @Pattern(regexp = TIMEZONE) @KnownTimezone String timezone) {}
 
     record StoreRequest(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 300) String address,
             @NotNull @Valid Location location,
             @Size(max = 300) String openingHours,
-            @NotBlank @Size(max = 64) @Pattern(regexp = TIMEZONE) String timezone,
+            @NotBlank @Size(max = 64) @Pattern(regexp = TIMEZONE) @KnownTimezone String timezone,
             @NotNull StoreStatus status) {}
 
     record Location(
