@@ -34,7 +34,11 @@ class ClubAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ClubAdmin.class);
 
-    static final int NAME_MATCH_LIMIT = 1000;
+    /** A name search reads the brand's members this many at a time… */
+    static final int NAME_SCAN_WINDOW = 500;
+    /** …and at most this many per request, then ends the page early with a cursor to go on from. */
+    static final int NAME_SCAN_MAX = 5_000;
+
     static final int EXPORT_LIMIT = 50_000;
 
     private final ReactiveMongoTemplate mongo;
@@ -53,6 +57,10 @@ class ClubAdmin {
 
     /** One page, in member-number order; {@code after} is the last member number of the previous page. */
     Mono<MemberListResponse> list(String brandId, Filter filter, Long after, int limit) {
+        String name = namePrefix(filter);
+        if (name != null) {
+            return listByName(brandId, filter, name, after, limit, new ArrayList<>(), 0);
+        }
         return criteria(brandId, filter).flatMap(filtered -> {
             Criteria criteria =
                     after == null ? filtered : filtered.and("memberNumber").gt(after);
@@ -65,6 +73,62 @@ class ClubAdmin {
                 return withNames(page).map(items -> new MemberListResponse(items, next));
             });
         });
+    }
+
+    /**
+     * A search by display name walks the brand's own members in member-number order, a window at a time, and keeps
+     * those whose name starts with the prefix. It is complete however many members of any brand share the prefix (a
+     * common surname), and bounded per request: after {@link #NAME_SCAN_MAX} members the page ends, possibly short,
+     * with a cursor to continue from.
+     */
+    private Mono<MemberListResponse> listByName(
+            String brandId,
+            Filter filter,
+            String prefix,
+            Long after,
+            int limit,
+            List<Membership> matched,
+            int scanned) {
+        return criteria(brandId, filter)
+                .flatMap(filtered -> {
+                    Criteria window = after == null
+                            ? filtered
+                            : filtered.and("memberNumber").gt(after);
+                    return mongo.find(
+                                    Query.query(window)
+                                            .with(Sort.by("memberNumber"))
+                                            .limit(NAME_SCAN_WINDOW),
+                                    Membership.class)
+                            .collectList();
+                })
+                .flatMap(batch -> directory
+                        .withDisplayNamePrefix(
+                                batch.stream().map(Membership::memberId).toList(), prefix)
+                        .flatMap(named -> {
+                            batch.stream()
+                                    .filter(membership -> named.contains(membership.memberId()))
+                                    .forEach(matched::add);
+                            if (matched.size() > limit) {
+                                List<Membership> page = matched.subList(0, limit);
+                                String next = Long.toString(page.get(limit - 1).memberNumber());
+                                return withNames(page).map(items -> new MemberListResponse(items, next));
+                            }
+                            if (batch.size() < NAME_SCAN_WINDOW) {
+                                return withNames(matched).map(items -> new MemberListResponse(items, null));
+                            }
+                            long last = batch.get(batch.size() - 1).memberNumber();
+                            if (scanned + batch.size() >= NAME_SCAN_MAX) {
+                                return withNames(matched)
+                                        .map(items -> new MemberListResponse(items, Long.toString(last)));
+                            }
+                            return listByName(brandId, filter, prefix, last, limit, matched, scanned + batch.size());
+                        }));
+    }
+
+    /** The search text when it is a name (not a member number), else null. */
+    private static String namePrefix(Filter filter) {
+        String q = filter.q() == null ? "" : filter.q().strip();
+        return q.isEmpty() || q.chars().allMatch(Character::isDigit) ? null : q;
     }
 
     /** Every member matching the filter as CSV lines (header first). */
@@ -168,11 +232,8 @@ class ClubAdmin {
             }
             return Mono.just(criteria.and("memberNumber").is(Long.parseLong(q)));
         }
-        Criteria base = criteria;
-        return directory
-                .withDisplayNamePrefix(q, NAME_MATCH_LIMIT)
-                .collectList()
-                .map(ids -> base.and("memberId").in(ids));
+        // A name: matched against profiles by listByName, window by window.
+        return Mono.just(criteria);
     }
 
     private Mono<List<MemberListResponse.Item>> withNames(List<Membership> memberships) {

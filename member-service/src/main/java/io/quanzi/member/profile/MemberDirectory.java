@@ -4,12 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** What other features may read of profiles (names for admin lists), and the profile's part of export and erasure. */
@@ -31,14 +31,20 @@ public class MemberDirectory {
                         MemberProfile::subject, profile -> String.valueOf(profile.displayName()), (a, b) -> a));
     }
 
-    /** Ids of members whose display name starts with {@code prefix} (case-insensitive, literal). */
-    public Flux<String> withDisplayNamePrefix(String prefix, int limit) {
+    /** Those of {@code memberIds} whose display name starts with {@code prefix} (case-insensitive, literal). */
+    public Mono<Set<String>> withDisplayNamePrefix(Collection<String> memberIds, String prefix) {
+        if (memberIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
         // Every regex metacharacter escaped: the prefix is matched literally, whatever the member typed.
         String literal = prefix.replaceAll("[\\\\^$.|?*+()\\[\\]{}-]", "\\\\$0");
         Pattern startsWith = Pattern.compile("^" + literal, Pattern.CASE_INSENSITIVE);
-        Query query = Query.query(where("displayName").regex(startsWith)).limit(limit);
+        Query query =
+                Query.query(where("subject").in(memberIds).and("displayName").regex(startsWith));
         query.fields().include("subject");
-        return mongo.find(query, MemberProfile.class).map(MemberProfile::subject);
+        return mongo.find(query, MemberProfile.class)
+                .map(MemberProfile::subject)
+                .collect(Collectors.toSet());
     }
 
     /** The profile as the member may take it away (empty if they never had one). */

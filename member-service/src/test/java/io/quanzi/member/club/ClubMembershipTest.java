@@ -325,6 +325,36 @@ class ClubMembershipTest extends MemberServiceTestSupport {
     }
 
     @Test
+    void nameSearchFindsTheBrandsMembersHoweverManyOtherProfilesShareThePrefix() {
+        String brandId = brandWithStore(null);
+        List<org.bson.Document> others = java.util.stream.IntStream.range(0, 1_200)
+                .mapToObj(i -> new org.bson.Document("subject", newId("other")).append("displayName", "Wang " + i))
+                .toList();
+        mongo.getCollection("member_profiles")
+                .flatMap(profiles -> reactor.core.publisher.Mono.from(profiles.insertMany(others)))
+                .block();
+        String fang = newId("fang");
+        web.mutateWith(member(fang, "Wang Fang"))
+                .post()
+                .uri("/api/members/me/brands/{b}/membership", brandId)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        web.mutateWith(member(fang, "Wang Fang"))
+                .get()
+                .uri("/api/members/me")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        JsonNode found = getJson(brandAdmin(brandId), "/api/brands/" + brandId + "/members?q=wang");
+
+        assertThat(found.get("items")).hasSize(1);
+        assertThat(found.get("items").get(0).get("displayName").asString()).isEqualTo("Wang Fang");
+        assertThat(found.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
     void displayNameSearchIsLiteralNotARegularExpression() {
         String brandId = brandWithStore(null);
         join(newId("m"), brandId, Map.of());
