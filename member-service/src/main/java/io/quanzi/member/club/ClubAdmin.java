@@ -204,7 +204,16 @@ class ClubAdmin {
         }
     }
 
+    /** The filter as a query; {@code joinedFrom}/{@code joinedTo} are days of the brand's own timezone. */
     private Mono<Criteria> criteria(String brandId, Filter filter) {
+        if (filter.joinedFrom() == null && filter.joinedTo() == null) {
+            return criteria(brandId, filter, ZoneOffset.UTC);
+        }
+        return brands.requireBrand(brandId)
+                .flatMap(brand -> criteria(brandId, filter, zoneOf(brand.id(), brand.timezone())));
+    }
+
+    private Mono<Criteria> criteria(String brandId, Filter filter, ZoneId zone) {
         // Criteria.and returns the extended criteria: keep the newest one.
         Criteria criteria = where("brandId").is(brandId);
         if (filter.source() != null) {
@@ -215,12 +224,12 @@ class ClubAdmin {
         }
         if (filter.joinedFrom() != null && filter.joinedTo() != null) {
             criteria = criteria.and("joinedAt")
-                    .gte(start(filter.joinedFrom()))
-                    .lt(start(filter.joinedTo().plusDays(1)));
+                    .gte(start(filter.joinedFrom(), zone))
+                    .lt(start(filter.joinedTo().plusDays(1), zone));
         } else if (filter.joinedFrom() != null) {
-            criteria = criteria.and("joinedAt").gte(start(filter.joinedFrom()));
+            criteria = criteria.and("joinedAt").gte(start(filter.joinedFrom(), zone));
         } else if (filter.joinedTo() != null) {
-            criteria = criteria.and("joinedAt").lt(start(filter.joinedTo().plusDays(1)));
+            criteria = criteria.and("joinedAt").lt(start(filter.joinedTo().plusDays(1), zone));
         }
         String q = filter.q() == null ? "" : filter.q().strip();
         if (q.isEmpty()) {
@@ -251,8 +260,8 @@ class ClubAdmin {
                         .toList());
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static Instant start(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     private static String csv(String value) {

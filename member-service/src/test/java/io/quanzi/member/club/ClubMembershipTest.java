@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -319,9 +318,14 @@ class ClubMembershipTest extends MemberServiceTestSupport {
         JsonNode bySource = getJson(
                 brandAdmin(brandId), "/api/brands/" + brandId + "/members?source=IN_STORE_QR&storeId=" + storeId);
         assertThat(bySource.get("items")).hasSize(1);
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
-        JsonNode future = getJson(brandAdmin(brandId), "/api/brands/" + brandId + "/members?joinedFrom=" + tomorrow);
+        // Join dates are days of the brand's timezone (Asia/Shanghai here), whatever the hour in UTC.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode future =
+                getJson(brandAdmin(brandId), "/api/brands/" + brandId + "/members?joinedFrom=" + today.plusDays(1));
         assertThat(future.get("items")).isEmpty();
+        JsonNode joinedToday = getJson(
+                brandAdmin(brandId), "/api/brands/" + brandId + "/members?joinedFrom=" + today + "&joinedTo=" + today);
+        assertThat(joinedToday.get("items")).hasSize(3);
     }
 
     @Test
