@@ -2,6 +2,8 @@ package io.quanzi.community.community;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -57,9 +59,26 @@ class Communities {
 
     Flux<CommunitySummary> list(Caller caller, String brandId) {
         Query query = Query.query(Criteria.where("brandId").is(brandId)).with(Sort.by("createdAt"));
-        return mongo.find(query.limit(200), Community.class)
-                .filterWhen(community -> visibleTo(community, caller))
-                .map(CommunitySummary::of);
+        return mongo.find(query.limit(200), Community.class).collectList().flatMapMany(communities -> {
+            List<String> hidden = communities.stream()
+                    .filter(community -> hiddenByDefault(community, caller))
+                    .map(Community::id)
+                    .toList();
+            // One query for the caller's memberships in every invitation-only community of the list.
+            Mono<Set<String>> known = hidden.isEmpty()
+                    ? Mono.just(Set.of())
+                    : mongo.find(
+                                    Query.query(Criteria.where("communityId")
+                                            .in(hidden)
+                                            .and("memberId")
+                                            .is(caller.memberId())),
+                                    CommunityMembership.class)
+                            .map(CommunityMembership::communityId)
+                            .collect(Collectors.toSet());
+            return known.flatMapMany(visible -> Flux.fromIterable(communities)
+                    .filter(community -> !hiddenByDefault(community, caller) || visible.contains(community.id()))
+                    .map(CommunitySummary::of));
+        });
     }
 
     /**
@@ -67,9 +86,13 @@ class Communities {
      * to members it knows: invited, applied, active, or once a member. To anyone else it does not exist (404).
      */
     private Mono<Boolean> visibleTo(Community community, Caller caller) {
-        if (community.joinPolicy() != JoinPolicy.INVITE_ONLY || caller.administers(community.brandId())) {
+        if (!hiddenByDefault(community, caller)) {
             return Mono.just(true);
         }
         return memberships.membership(community.id(), caller.memberId()).hasElement();
+    }
+
+    private static boolean hiddenByDefault(Community community, Caller caller) {
+        return community.joinPolicy() == JoinPolicy.INVITE_ONLY && !caller.administers(community.brandId());
     }
 }

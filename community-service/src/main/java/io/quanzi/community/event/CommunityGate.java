@@ -30,9 +30,13 @@ class CommunityGate {
                                 "Community '" + communityId + "' is not a community of brand '" + brandId + "'.")));
     }
 
+    /** Whether the member may take part in an event restricted to {@code communityId} (any member if null). */
+    Mono<Boolean> admits(String communityId, String memberId) {
+        return communityId == null ? Mono.just(true) : memberships.isActiveMember(communityId, memberId);
+    }
+
     Mono<Void> requireMember(String communityId, String memberId) {
-        return memberships
-                .isActiveMember(communityId, memberId)
+        return admits(communityId, memberId)
                 .flatMap(member -> member
                         ? Mono.empty()
                         : Mono.error(new EventProblem(

@@ -1,6 +1,5 @@
 package io.quanzi.community.event;
 
-import io.quanzi.community.community.CommunityMemberships;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -10,12 +9,12 @@ public class Events {
 
     private final EventCatalog catalog;
     private final Rsvps rsvps;
-    private final CommunityMemberships memberships;
+    private final CommunityGate communities;
 
-    Events(EventCatalog catalog, Rsvps rsvps, CommunityMemberships memberships) {
+    Events(EventCatalog catalog, Rsvps rsvps, CommunityGate communities) {
         this.catalog = catalog;
         this.rsvps = rsvps;
-        this.memberships = memberships;
+        this.communities = communities;
     }
 
     /**
@@ -23,9 +22,7 @@ public class Events {
      * active members only may (the same rule as for an RSVP).
      */
     public Mono<Boolean> mayWalkIn(EventInfo event, String memberId) {
-        return event.communityId() == null
-                ? Mono.just(true)
-                : memberships.isActiveMember(event.communityId(), memberId);
+        return communities.admits(event.communityId(), memberId);
     }
 
     /** The event, or an error answering 404 when there is none. */

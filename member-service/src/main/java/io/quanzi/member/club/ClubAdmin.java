@@ -57,11 +57,12 @@ class ClubAdmin {
 
     /** One page, in member-number order; {@code after} is the last member number of the previous page. */
     Mono<MemberListResponse> list(String brandId, Filter filter, Long after, int limit) {
-        String name = namePrefix(filter);
-        if (name != null) {
-            return listByName(brandId, filter, name, after, limit, new ArrayList<>(), 0);
-        }
-        return criteria(brandId, filter).flatMap(filtered -> {
+        return joinDayZone(brandId, filter).flatMap(zone -> {
+            String name = namePrefix(filter);
+            if (name != null) {
+                return listByName(brandId, filter, zone, name, after, limit, new ArrayList<>(), 0);
+            }
+            Criteria filtered = criteria(brandId, filter, zone);
             Criteria criteria =
                     after == null ? filtered : filtered.and("memberNumber").gt(after);
             Query query = Query.query(criteria).with(Sort.by("memberNumber")).limit(limit + 1);
@@ -84,23 +85,17 @@ class ClubAdmin {
     private Mono<MemberListResponse> listByName(
             String brandId,
             Filter filter,
+            ZoneId zone,
             String prefix,
             Long after,
             int limit,
             List<Membership> matched,
             int scanned) {
-        return criteria(brandId, filter)
-                .flatMap(filtered -> {
-                    Criteria window = after == null
-                            ? filtered
-                            : filtered.and("memberNumber").gt(after);
-                    return mongo.find(
-                                    Query.query(window)
-                                            .with(Sort.by("memberNumber"))
-                                            .limit(NAME_SCAN_WINDOW),
-                                    Membership.class)
-                            .collectList();
-                })
+        Criteria filtered = criteria(brandId, filter, zone);
+        Criteria window =
+                after == null ? filtered : filtered.and("memberNumber").gt(after);
+        return mongo.find(Query.query(window).with(Sort.by("memberNumber")).limit(NAME_SCAN_WINDOW), Membership.class)
+                .collectList()
                 .flatMap(batch -> directory
                         .withDisplayNamePrefix(
                                 batch.stream().map(Membership::memberId).toList(), prefix)
@@ -121,7 +116,8 @@ class ClubAdmin {
                                 return withNames(matched)
                                         .map(items -> new MemberListResponse(items, Long.toString(last)));
                             }
-                            return listByName(brandId, filter, prefix, last, limit, matched, scanned + batch.size());
+                            return listByName(
+                                    brandId, filter, zone, prefix, last, limit, matched, scanned + batch.size());
                         }));
     }
 
@@ -133,9 +129,12 @@ class ClubAdmin {
 
     /** Every member matching the filter as CSV lines (header first). */
     Flux<String> exportCsv(String brandId, Filter filter) {
-        Flux<String> rows = criteria(brandId, filter)
-                .flatMapMany(criteria -> mongo.find(
-                        Query.query(criteria).with(Sort.by("memberNumber")).limit(EXPORT_LIMIT), Membership.class))
+        Flux<String> rows = joinDayZone(brandId, filter)
+                .flatMapMany(zone -> mongo.find(
+                        Query.query(criteria(brandId, filter, zone))
+                                .with(Sort.by("memberNumber"))
+                                .limit(EXPORT_LIMIT),
+                        Membership.class))
                 .buffer(200)
                 .concatMap(this::withNames)
                 .flatMapIterable(items -> items)
@@ -156,8 +155,7 @@ class ClubAdmin {
      * included), by source; a 404 problem for an unknown brand.
      */
     Mono<JoinStats> joinsPerWeek(String brandId, int weeks) {
-        return brands.requireBrand(brandId)
-                .flatMap(brand -> joinsPerWeek(brandId, zoneOf(brand.id(), brand.timezone()), weeks));
+        return brandZone(brandId).flatMap(zone -> joinsPerWeek(brandId, zone, weeks));
     }
 
     private Mono<JoinStats> joinsPerWeek(String brandId, ZoneId zone, int weeks) {
@@ -204,16 +202,26 @@ class ClubAdmin {
         }
     }
 
-    /** The filter as a query; {@code joinedFrom}/{@code joinedTo} are days of the brand's own timezone. */
-    private Mono<Criteria> criteria(String brandId, Filter filter) {
-        if (filter.joinedFrom() == null && filter.joinedTo() == null) {
-            return criteria(brandId, filter, ZoneOffset.UTC);
-        }
-        return brands.requireBrand(brandId)
-                .flatMap(brand -> criteria(brandId, filter, zoneOf(brand.id(), brand.timezone())));
+    /** The brand's timezone; a 404 problem for an unknown brand. */
+    private Mono<ZoneId> brandZone(String brandId) {
+        return brands.requireBrand(brandId).map(brand -> zoneOf(brand.id(), brand.timezone()));
     }
 
-    private Mono<Criteria> criteria(String brandId, Filter filter, ZoneId zone) {
+    /**
+     * The zone whose days {@code joinedFrom}/{@code joinedTo} are: the brand's. Looked up once per request, and only
+     * when a date filter is given.
+     */
+    private Mono<ZoneId> joinDayZone(String brandId, Filter filter) {
+        return filter.joinedFrom() == null && filter.joinedTo() == null
+                ? Mono.just(ZoneOffset.UTC)
+                : brandZone(brandId);
+    }
+
+    /**
+     * The filter as a query (a new one each call: a criteria chain cannot be extended twice); throws a 400 problem
+     * for an over-long member number.
+     */
+    private static Criteria criteria(String brandId, Filter filter, ZoneId zone) {
         // Criteria.and returns the extended criteria: keep the newest one.
         Criteria criteria = where("brandId").is(brandId);
         if (filter.source() != null) {
@@ -232,17 +240,14 @@ class ClubAdmin {
             criteria = criteria.and("joinedAt").lt(start(filter.joinedTo().plusDays(1), zone));
         }
         String q = filter.q() == null ? "" : filter.q().strip();
-        if (q.isEmpty()) {
-            return Mono.just(criteria);
-        }
-        if (q.chars().allMatch(Character::isDigit)) {
+        if (!q.isEmpty() && q.chars().allMatch(Character::isDigit)) {
             if (q.length() > 18) {
-                return Mono.error(Problem.badRequest("invalid-search", "A member number has at most 18 digits."));
+                throw Problem.badRequest("invalid-search", "A member number has at most 18 digits.");
             }
-            return Mono.just(criteria.and("memberNumber").is(Long.parseLong(q)));
+            return criteria.and("memberNumber").is(Long.parseLong(q));
         }
-        // A name: matched against profiles by listByName, window by window.
-        return Mono.just(criteria);
+        // No search, or a name: matched against profiles by listByName, window by window.
+        return criteria;
     }
 
     private Mono<List<MemberListResponse.Item>> withNames(List<Membership> memberships) {

@@ -27,13 +27,12 @@ class MemberFactIndexes implements ApplicationRunner {
                         .on("fact", Sort.Direction.ASC)
                         .unique()
                         .named("member_brand_fact_unique"))
-                .block(Duration.ofSeconds(30));
-        mongo.indexOps(MemberNumber.class)
-                .createIndex(new Index()
-                        .on("brandId", Sort.Direction.ASC)
-                        .on("memberNumber", Sort.Direction.ASC)
-                        .unique()
-                        .named("brand_member_number_unique"))
+                .then(mongo.indexOps(MemberNumber.class)
+                        .createIndex(new Index()
+                                .on("brandId", Sort.Direction.ASC)
+                                .on("memberNumber", Sort.Direction.ASC)
+                                .unique()
+                                .named("brand_member_number_unique")))
                 .block(Duration.ofSeconds(30));
     }
 }
