@@ -1,5 +1,7 @@
 package io.quanzi.gateway.security;
 
+import io.quanzi.gateway.session.LoginReturn;
+import io.quanzi.gateway.session.SignUpAwareRequestResolver;
 import io.quanzi.platform.problem.ProblemWriter;
 import io.quanzi.platform.security.KeycloakRealmRoles;
 import io.quanzi.platform.security.ProblemSecurityHandlers;
@@ -12,8 +14,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -36,6 +36,14 @@ class GatewaySecurity {
 
     private static final String[] PUBLIC_PROBES = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
 
+    /**
+     * API reads open to anyone: the public keys of coupon and check-in QR tokens (for staff apps that
+     * verify offline) and the previews behind invite and share links (public fields only, rate-limited).
+     */
+    private static final String[] PUBLIC_API = {
+        "/api/coupons/jwks", "/api/checkins/jwks", "/api/public/invites/*", "/api/public/shares/*"
+    };
+
     @Bean
     @Order(1)
     SecurityWebFilterChain bearerClients(ServerHttpSecurity http, ProblemWriter problems, KeycloakRealmRoles roles) {
@@ -44,6 +52,8 @@ class GatewaySecurity {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, PUBLIC_API)
+                        .permitAll()
                         .pathMatchers("/api/**")
                         .authenticated()
                         .anyExchange()
@@ -72,14 +82,20 @@ class GatewaySecurity {
                         .permitAll()
                         .pathMatchers(HttpMethod.GET, "/favicon.ico")
                         .permitAll()
-                        // The public keys of coupon and check-in QR tokens, for staff apps that verify offline.
-                        .pathMatchers(HttpMethod.GET, "/api/coupons/jwks", "/api/checkins/jwks")
+                        .pathMatchers(HttpMethod.GET, PUBLIC_API)
                         .permitAll()
-                        .pathMatchers("/fallback/**")
+                        .pathMatchers("/fallback/**", "/actuator/**", "/internal/**")
                         .denyAll()
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        // The web app itself (its files and its pages, e.g. an invite link) is public; every
+                        // API call behind it needs the session. /session says who is signed in, or no one.
+                        .pathMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
                         .anyExchange()
                         .authenticated())
-                .oauth2Login(login -> login.authorizationRequestResolver(pkceResolver(registrations)))
+                .oauth2Login(login -> login.authorizationRequestResolver(new SignUpAwareRequestResolver(registrations))
+                        .authenticationSuccessHandler(new LoginReturn()))
                 .oauth2Client(client -> {})
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
@@ -99,12 +115,6 @@ class GatewaySecurity {
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
-    private static DefaultServerOAuth2AuthorizationRequestResolver pkceResolver(
-            ReactiveClientRegistrationRepository registrations) {
-        var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
-        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        return resolver;
-    }
 
     /** Logging out of Quanzi also ends the Keycloak session, then comes back to the app. */
     private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(

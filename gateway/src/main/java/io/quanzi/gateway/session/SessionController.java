@@ -1,0 +1,101 @@
+package io.quanzi.gateway.session;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the web app may know of its session, and the start of a login that comes back to the page
+ * the person was on. The browser never receives a token: {@code /session} reads the roles and scopes
+ * from the access token kept in the server-side session and answers only those.
+ */
+@RestController
+class SessionController {
+
+    private final ReactiveJwtDecoder jwtDecoder;
+
+    SessionController(ReactiveJwtDecoder jwtDecoder) {
+        this.jwtDecoder = jwtDecoder;
+    }
+
+    @GetMapping("/session")
+    Mono<SessionInfo> current(
+            @AuthenticationPrincipal OidcUser user,
+            @RegisteredOAuth2AuthorizedClient(LoginReturn.REGISTRATION_ID) Mono<OAuth2AuthorizedClient> client) {
+        if (user == null) {
+            return Mono.just(SessionInfo.ANONYMOUS);
+        }
+        return client.flatMap(authorized -> jwtDecoder.decode(
+                        authorized.getAccessToken().getTokenValue()))
+                .map(token -> SessionInfo.of(user, token))
+                .defaultIfEmpty(SessionInfo.ANONYMOUS)
+                .onErrorReturn(SessionInfo.ANONYMOUS);
+    }
+
+    /**
+     * Starts the Keycloak login (or, with {@code signup=true}, its registration page) and remembers
+     * where to come back to: only a path of this site, never another origin.
+     */
+    @GetMapping("/session/login")
+    Mono<ResponseEntity<Void>> login(
+            @RequestParam(name = "return", defaultValue = "/") String returnTo,
+            @RequestParam(defaultValue = "false") boolean signup,
+            WebSession session) {
+        session.getAttributes().put(LoginReturn.SESSION_ATTRIBUTE, LoginReturn.safePath(returnTo));
+        String start = "/oauth2/authorization/" + LoginReturn.REGISTRATION_ID + (signup ? "?signup=true" : "");
+        return Mono.just(ResponseEntity.status(HttpStatus.FOUND)
+                .location(URI.create(start))
+                .build());
+    }
+
+    /** The signed-in person: names, realm roles and the brand and store scopes, for choosing the app's modes. */
+    record SessionInfo(
+            boolean authenticated,
+            String subject,
+            String name,
+            String username,
+            String email,
+            List<String> roles,
+            List<String> brandIds,
+            List<String> storeIds) {
+
+        static final SessionInfo ANONYMOUS = new SessionInfo(false, null, null, null, null, List.of(), List.of(), List.of());
+
+        static SessionInfo of(OidcUser user, Jwt accessToken) {
+            return new SessionInfo(
+                    true,
+                    accessToken.getSubject(),
+                    user.getFullName(),
+                    user.getPreferredUsername(),
+                    user.getEmail(),
+                    realmRoles(accessToken),
+                    strings(accessToken.getClaim("brand_ids")),
+                    strings(accessToken.getClaim("store_ids")));
+        }
+
+        private static List<String> realmRoles(Jwt token) {
+            Object access = token.getClaim("realm_access");
+            return access instanceof Map<?, ?> map ? strings(map.get("roles")) : List.of();
+        }
+
+        private static List<String> strings(Object value) {
+            if (value instanceof List<?> list) {
+                return list.stream().map(String::valueOf).toList();
+            }
+            return value instanceof String single ? List.of(single) : List.of();
+        }
+    }
+}
