@@ -25,6 +25,8 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks each route needs, for scripts/first-load-size.mjs.
+    manifest: true,
     chunkSizeWarningLimit: 600,
   },
   test: {

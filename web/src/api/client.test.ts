@@ -66,6 +66,14 @@ describe('the API client', () => {
     expect((error as ApiProblem).status).toBe(401);
   });
 
+  it('does not send a visitor of a public page to the login on a 401', async () => {
+    const onUnauthorized = vi.spyOn(session, 'onUnauthorized').mockImplementation(() => undefined);
+    fetchMock.mockResolvedValue(respond(401, { type: 'urn:quanzi:problem:unauthorized', title: 'Unauthorized' }));
+    const error = (await api('/api/public/invites/ABCD2345', { public: true }).catch((e: unknown) => e)) as ApiProblem;
+    expect(error.status).toBe(401);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('reports a network failure as a retryable problem', async () => {
     fetchMock.mockRejectedValue(new TypeError('Failed to fetch'));
     const error = (await api('/api/members/me').catch((e: unknown) => e)) as ApiProblem;

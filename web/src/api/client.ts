@@ -48,6 +48,8 @@ export interface RequestOptions {
   query?: Query;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Public pages ask without a session: a 401 there is an answer to show, not a reason to log in. */
+  public?: boolean;
 }
 
 /** Where the app goes when the session has ended; replaced in tests. */
@@ -111,7 +113,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw ApiProblem.network(cause);
   }
 
-  if (response.status === 401) {
+  if (response.status === 401 && !options.public) {
     session.onUnauthorized(window.location.pathname + window.location.search + window.location.hash);
     throw await toProblem(response);
   }

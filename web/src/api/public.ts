@@ -16,6 +16,6 @@ export interface SharePreview {
 }
 
 export const publicPages = {
-  invite: (code: string) => api<InvitePreview>(`/api/public/invites/${encodeURIComponent(code)}`),
-  share: (code: string) => api<SharePreview>(`/api/public/shares/${encodeURIComponent(code)}`),
+  invite: (code: string) => api<InvitePreview>(`/api/public/invites/${encodeURIComponent(code)}`, { public: true }),
+  share: (code: string) => api<SharePreview>(`/api/public/shares/${encodeURIComponent(code)}`, { public: true }),
 };

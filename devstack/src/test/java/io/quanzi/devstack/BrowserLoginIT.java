@@ -21,10 +21,27 @@ class BrowserLoginIT {
     private final Stack stack = RunningStack.stack();
 
     @Test
+    void webAppIsPublicAndSaysNoOneIsSignedIn() {
+        Http browser = Http.browser();
+
+        Http.Reply app = browser.get(stack.gatewayUrl() + "/events/some-event", "Accept", "text/html");
+        assertThat(app.status()).as("history-mode deep links get the app").isEqualTo(200);
+        assertThat(app.body()).contains("<div id=\"app\">");
+        assertThat(app.header("Cache-Control")).contains("no-cache");
+
+        Http.Reply session = browser.get(stack.gatewayUrl() + "/session", "Accept", "application/json");
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.json().get("authenticated").asBoolean()).isFalse();
+
+        Http.Reply api = browser.get(stack.gatewayUrl() + "/api/members/me", "Accept", "application/json");
+        assertProblem(api, 401, "urn:quanzi:problem:unauthorized");
+    }
+
+    @Test
     void browserWithoutSessionIsSentToKeycloakLoginWithPkce() {
         Http browser = Http.browser();
 
-        Http.Reply first = browser.get(stack.gatewayUrl() + "/", "Accept", "text/html");
+        Http.Reply first = browser.get(stack.gatewayUrl() + "/session/login?return=/events", "Accept", "text/html");
         assertThat(first.status()).isEqualTo(302);
         assertThat(first.header("Location")).isEqualTo("/oauth2/authorization/keycloak");
 
@@ -45,7 +62,15 @@ class BrowserLoginIT {
         Http browser = Http.browser();
         Http.Reply home = logIn(browser, "alice");
         assertThat(home.status()).as(home.toString()).isEqualTo(200);
-        assertThat(home.url()).isEqualTo(stack.gatewayUrl() + "/");
+        assertThat(home.url())
+                .as("back to the page that asked for the login")
+                .isEqualTo(stack.gatewayUrl() + "/events");
+
+        Http.Reply session = browser.get(stack.gatewayUrl() + "/session", "Accept", "application/json");
+        assertThat(session.json().get("authenticated").asBoolean()).isTrue();
+        assertThat(session.json().get("username").asString()).isEqualTo("alice");
+        assertThat(session.json().get("roles").toString()).contains("member");
+        assertThat(session.body()).as("no token ever reaches the browser").doesNotContain("eyJ");
 
         Http.Reply profile = browser.get(stack.gatewayUrl() + "/api/members/me", "Accept", "application/json");
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
@@ -83,8 +108,40 @@ class BrowserLoginIT {
                 .isNull();
     }
 
+    @Test
+    void loginNeverReturnsToAnotherSite() {
+        Http browser = Http.browser();
+        Http.Reply home = logInReturningTo(browser, "bob", "//evil.example/steal");
+        assertThat(home.url()).isEqualTo(stack.gatewayUrl() + "/");
+    }
+
+    @Test
+    void signUpOpensKeycloakRegistrationPage() {
+        Http browser = Http.browser();
+        Http.Reply page = browser.follow(browser.get(
+                stack.gatewayUrl() + "/session/login?return=/join/ABCD2345&signup=true", "Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("kc-register-form");
+    }
+
+    private Http.Reply logInReturningTo(Http browser, String username, String returnTo) {
+        Http.Reply loginPage = browser.follow(browser.get(
+                stack.gatewayUrl() + "/session/login?return="
+                        + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8),
+                "Accept",
+                "text/html"));
+        Matcher action = FORM_ACTION.matcher(loginPage.body());
+        assertThat(action.find()).as("Keycloak login form").isTrue();
+        String postTo = action.group(1).replace("&amp;", "&");
+        Http.Reply submitted = browser.send(HttpRequest.newBuilder(URI.create(postTo))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(Http.form(Map.of("username", username, "password", username + "-demo"))));
+        return browser.follow(submitted);
+    }
+
     private Http.Reply logIn(Http browser, String username) {
-        Http.Reply loginPage = browser.follow(browser.get(stack.gatewayUrl() + "/", "Accept", "text/html"));
+        Http.Reply loginPage = browser.follow(
+                browser.get(stack.gatewayUrl() + "/session/login?return=/events", "Accept", "text/html"));
         Matcher action = FORM_ACTION.matcher(loginPage.body());
         assertThat(action.find()).as("Keycloak login form").isTrue();
         String postTo = action.group(1).replace("&amp;", "&");

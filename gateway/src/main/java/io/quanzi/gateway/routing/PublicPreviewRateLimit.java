@@ -33,8 +33,7 @@ class PublicPreviewRateLimit implements WebFilter, Ordered {
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
     PublicPreviewRateLimit(
-            ProblemWriter problems,
-            @Value("${quanzi.gateway.public-previews.per-minute:60}") int perMinute) {
+            ProblemWriter problems, @Value("${quanzi.gateway.public-previews.per-minute:60}") int perMinute) {
         this.problems = problems;
         this.config = RateLimiterConfig.custom()
                 .limitForPeriod(perMinute)
@@ -67,7 +66,9 @@ class PublicPreviewRateLimit implements WebFilter, Ordered {
 
     private RateLimiter limiterFor(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String client = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String client = remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
         if (limiters.size() > MAX_TRACKED_CLIENTS) {
             limiters.clear();
         }

@@ -92,6 +92,8 @@ class GatewaySecurity {
                         // API call behind it needs the session. /session says who is signed in, or no one.
                         .pathMatchers(HttpMethod.GET, "/**")
                         .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
                         .anyExchange()
                         .authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(new SignUpAwareRequestResolver(registrations))
@@ -115,7 +117,6 @@ class GatewaySecurity {
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
-
     /** Logging out of Quanzi also ends the Keycloak session, then comes back to the app. */
     private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(
             ReactiveClientRegistrationRepository registrations) {
@@ -126,6 +127,8 @@ class GatewaySecurity {
     }
 
     private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {
+        // Cache-Control is set by NoStoreUnlessCacheable: the app's hashed files may be cached, nothing else.
+        headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable);
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self' http://localhost:*"))

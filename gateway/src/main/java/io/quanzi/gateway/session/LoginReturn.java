@@ -1,10 +1,10 @@
 package io.quanzi.gateway.session;
 
 import java.net.URI;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
-import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 
 /**

@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
@@ -26,20 +32,39 @@ import reactor.core.publisher.Mono;
 class SessionController {
 
     private final ReactiveJwtDecoder jwtDecoder;
+    private final ReactiveOAuth2AuthorizedClientManager clients;
 
-    SessionController(ReactiveJwtDecoder jwtDecoder) {
+    SessionController(
+            ReactiveJwtDecoder jwtDecoder,
+            ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients) {
         this.jwtDecoder = jwtDecoder;
+        var manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        this.clients = manager;
     }
 
+    /**
+     * Anonymous unless the session holds a login whose access token is (or can be refreshed to be)
+     * valid: an ended Keycloak session reads as signed out, and the app offers the login again.
+     */
     @GetMapping("/session")
-    Mono<SessionInfo> current(
-            @AuthenticationPrincipal OidcUser user,
-            @RegisteredOAuth2AuthorizedClient(LoginReturn.REGISTRATION_ID) Mono<OAuth2AuthorizedClient> client) {
+    Mono<SessionInfo> current(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange) {
         if (user == null) {
             return Mono.just(SessionInfo.ANONYMOUS);
         }
-        return client.flatMap(authorized -> jwtDecoder.decode(
-                        authorized.getAccessToken().getTokenValue()))
+        return exchange.getPrincipal()
+                .cast(Authentication.class)
+                .flatMap(principal ->
+                        clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(LoginReturn.REGISTRATION_ID)
+                                .principal(principal)
+                                .attribute(ServerWebExchange.class.getName(), exchange)
+                                .build()))
+                .flatMap(authorized ->
+                        jwtDecoder.decode(authorized.getAccessToken().getTokenValue()))
                 .map(token -> SessionInfo.of(user, token))
                 .defaultIfEmpty(SessionInfo.ANONYMOUS)
                 .onErrorReturn(SessionInfo.ANONYMOUS);
@@ -72,7 +97,8 @@ class SessionController {
             List<String> brandIds,
             List<String> storeIds) {
 
-        static final SessionInfo ANONYMOUS = new SessionInfo(false, null, null, null, null, List.of(), List.of(), List.of());
+        static final SessionInfo ANONYMOUS =
+                new SessionInfo(false, null, null, null, null, List.of(), List.of(), List.of());
 
         static SessionInfo of(OidcUser user, Jwt accessToken) {
             return new SessionInfo(

@@ -31,7 +31,8 @@ public final class SignUpAwareRequestResolver implements ServerOAuth2Authorizati
         return delegate.resolve(exchange, clientRegistrationId).map(request -> withSignUp(exchange, request));
     }
 
-    private static OAuth2AuthorizationRequest withSignUp(ServerWebExchange exchange, OAuth2AuthorizationRequest request) {
+    private static OAuth2AuthorizationRequest withSignUp(
+            ServerWebExchange exchange, OAuth2AuthorizationRequest request) {
         if (!"true".equals(exchange.getRequest().getQueryParams().getFirst("signup"))) {
             return request;
         }

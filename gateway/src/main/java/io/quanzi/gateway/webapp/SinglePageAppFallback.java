@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SinglePageAppFallback implements WebFilter {
 
-    private static final List<String> SERVER_PATHS =
-            List.of("/api/", "/oauth2/", "/login/", "/logout", "/session", "/actuator", "/fallback", "/internal", "/v3/");
+    private static final List<String> SERVER_PATHS = List.of(
+            "/api/", "/oauth2/", "/login/", "/logout", "/session", "/actuator", "/fallback", "/internal", "/v3/");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -42,7 +42,8 @@ class SinglePageAppFallback implements WebFilter {
         if (path.equals("/index.html")) {
             return false;
         }
-        if (SERVER_PATHS.stream().anyMatch(prefix -> path.startsWith(prefix) || path.equals(prefix.replaceAll("/$", "")))) {
+        if (SERVER_PATHS.stream()
+                .anyMatch(prefix -> path.startsWith(prefix) || path.equals(prefix.replaceAll("/$", "")))) {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
