@@ -80,6 +80,10 @@ final class Components {
         environment.put("MEMBER_SERVICE_URL", "http://127.0.0.1:" + ports.member());
         environment.put("COMMUNITY_SERVICE_URL", "http://127.0.0.1:" + ports.community());
         environment.put("OFFER_SERVICE_URL", "http://127.0.0.1:" + ports.offer());
+        // Invite and share links open the web app on this stack's gateway, whatever port it has.
+        String webApp = "http://localhost:" + ports.gateway();
+        environment.put("QUANZI_JOIN_LINK_BASE", webApp + "/join/");
+        environment.put("QUANZI_SHARE_LINK_BASE", webApp + "/s/");
         URI health = URI.create("http://127.0.0.1:" + app.port(ports) + "/actuator/health/readiness");
         return new ManagedProcess(
                 app.module(), command, environment, health, settings.logDir().resolve(app.module() + ".log"));

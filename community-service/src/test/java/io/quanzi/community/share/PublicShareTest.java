@@ -69,6 +69,23 @@ class PublicShareTest extends CommunityTestSupport {
     }
 
     @Test
+    void shareLinksOpenTheWebAppsLandingPage() {
+        String id = openCommunity("Links", null);
+        api.joined(alice, id);
+        String postId = api.posted(alice, id, "link me");
+
+        JsonNode created = api.json(web.mutateWith(Tokens.member(alice))
+                .post()
+                .uri("/api/communities/posts/{p}/shares", postId)
+                .exchange()
+                .expectStatus()
+                .isCreated());
+
+        assertThat(created.get("url").asString())
+                .isEqualTo("http://localhost:8080/s/" + created.get("code").asString());
+    }
+
+    @Test
     void shortPostsAreShownWhole() {
         String id = openCommunity("Trail", null);
         api.joined(alice, id);
