@@ -18,6 +18,21 @@ public final class Tokens {
         return mockJwt().jwt(jwt(subject, List.of())).authorities(new SimpleGrantedAuthority("ROLE_member"));
     }
 
+    /** A member whose token names them: {@code name} and {@code preferred_username} as Keycloak sends them (null = absent). */
+    public static JwtMutator member(String subject, String name, String username) {
+        return mockJwt()
+                .jwt(jwt -> {
+                    jwt.subject(subject);
+                    if (name != null) {
+                        jwt.claim("name", name);
+                    }
+                    if (username != null) {
+                        jwt.claim("preferred_username", username);
+                    }
+                })
+                .authorities(new SimpleGrantedAuthority("ROLE_member"));
+    }
+
     public static JwtMutator brandAdmin(String subject, String... brands) {
         return mockJwt().jwt(jwt(subject, List.of(brands))).authorities(new SimpleGrantedAuthority("ROLE_brand-admin"));
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,9 +35,13 @@ final class Components {
                     + ": build first (./mvnw -DskipTests package)");
         }
         Path importDir = Files.createDirectories(settings.keycloakHome().resolve("data/import"));
-        Files.copy(settings.realmFile(), importDir.resolve("quanzi-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path imported = importDir.resolve("quanzi-realm.json");
+        Files.writeString(
+                imported,
+                realmForGateway(
+                        Files.readString(settings.realmFile()), settings.ports().gateway()));
         Path database = settings.dataDir().resolve("keycloak");
-        resetWhenRealmChanged(settings, database, progress);
+        resetWhenRealmChanged(settings, imported, database, progress);
         List<String> command = List.of(
                 script.toString(),
                 "start-dev",
@@ -80,15 +83,30 @@ final class Components {
         environment.put("MEMBER_SERVICE_URL", "http://127.0.0.1:" + ports.member());
         environment.put("COMMUNITY_SERVICE_URL", "http://127.0.0.1:" + ports.community());
         environment.put("OFFER_SERVICE_URL", "http://127.0.0.1:" + ports.offer());
+        // Invite and share links open the web app on this stack's gateway, whatever port it has.
+        String webApp = "http://localhost:" + ports.gateway();
+        environment.put("QUANZI_JOIN_LINK_BASE", webApp + "/join/");
+        environment.put("QUANZI_SHARE_LINK_BASE", webApp + "/s/");
         URI health = URI.create("http://127.0.0.1:" + app.port(ports) + "/actuator/health/readiness");
         return new ManagedProcess(
                 app.module(), command, environment, health, settings.logDir().resolve(app.module() + ".log"));
     }
 
-    private static void resetWhenRealmChanged(StackSettings settings, Path database, Progress progress)
-            throws IOException {
+    /**
+     * The realm as this stack's Keycloak imports it: the web client's redirect and post-logout
+     * URIs name the gateway's port, so a stack on another port (tests, a second stack) can still
+     * log browsers in.
+     */
+    static String realmForGateway(String realm, int gatewayPort) {
+        return realm.replace("://localhost:8080", "://localhost:" + gatewayPort)
+                .replace("://127.0.0.1:8080", "://127.0.0.1:" + gatewayPort);
+    }
+
+    /** Resets Keycloak's database when the imported realm (the file, or the gateway port in it) changed. */
+    private static void resetWhenRealmChanged(
+            StackSettings settings, Path importedRealm, Path database, Progress progress) throws IOException {
         Path marker = database.resolve("realm.sha256");
-        String current = sha256(settings.realmFile());
+        String current = sha256(importedRealm);
         boolean stale = Files.exists(database)
                 && (!Files.exists(marker) || !Files.readString(marker).equals(current));
         if (settings.freshKeycloak() || stale) {

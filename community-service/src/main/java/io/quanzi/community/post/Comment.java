@@ -5,4 +5,12 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document("community_comments")
-record Comment(@Id String id, String postId, String communityId, String authorId, String text, Instant createdAt) {}
+/** A comment on a post; {@code authorName} is the author's display name when they wrote it (null on older ones). */
+record Comment(
+        @Id String id,
+        String postId,
+        String communityId,
+        String authorId,
+        String text,
+        Instant createdAt,
+        String authorName) {}

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * document that justifies them was written or removed. {@code points*} is the outbox of the
  * FIRST_POST points award (only on the author's first post in the community), relayed to
  * offer-service with the idempotency key {@code first-post:{communityId}:{memberId}}.
+ * {@code authorName} is the author's display name when they wrote it (null on older posts).
  */
 @Document("community_posts")
 record Post(
@@ -32,7 +33,8 @@ record Post(
         OutboxState pointsState,
         int pointsAttempts,
         Instant pointsNextAttemptAt,
-        String pointsError) {
+        String pointsError,
+        String authorName) {
 
     /** Where the FIRST_POST award stands. */
     enum OutboxState {

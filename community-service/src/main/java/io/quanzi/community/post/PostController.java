@@ -1,6 +1,7 @@
 package io.quanzi.community.post;
 
 import io.quanzi.community.community.Caller;
+import io.quanzi.community.community.DisplayNames;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,7 @@ class PostController {
             JwtAuthenticationToken auth,
             @PathVariable String communityId,
             @Valid @RequestBody PostRequests.NewPost request) {
-        return posts.create(communityId, Caller.of(auth), request)
+        return posts.create(communityId, Caller.of(auth), DisplayNames.of(auth), request)
                 .map(post -> ResponseEntity.created(URI.create("/api/communities/posts/" + post.id()))
                         .body(post));
     }
@@ -58,7 +59,7 @@ class PostController {
             JwtAuthenticationToken auth,
             @PathVariable String postId,
             @Valid @RequestBody PostRequests.NewComment request) {
-        return posts.comment(postId, Caller.of(auth), request);
+        return posts.comment(postId, Caller.of(auth), DisplayNames.of(auth), request);
     }
 
     @GetMapping("/posts/{postId}/comments")

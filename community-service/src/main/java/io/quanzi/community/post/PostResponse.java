@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * A post as a reader sees it. {@code hidden} and {@code reportCount} are only filled for the
- * community's moderators (members never see hidden posts at all).
+ * community's moderators (members never see hidden posts at all). {@code authorName} is null for
+ * posts written before names were stored.
  */
 record PostResponse(
         String id,
         String communityId,
         String authorId,
+        String authorName,
         String text,
         List<String> imageUrls,
         Instant createdAt,
@@ -25,6 +27,7 @@ record PostResponse(
                 post.id(),
                 post.communityId(),
                 post.authorId(),
+                post.authorName(),
                 post.text(),
                 post.imageUrls() == null ? List.of() : post.imageUrls(),
                 post.createdAt(),
@@ -38,9 +41,10 @@ record PostResponse(
     /** One page of a feed, newest first; pass {@code nextCursor} back to read on (null at the end). */
     record Page(List<PostResponse> items, String nextCursor) {}
 
-    record CommentResponse(String id, String postId, String authorId, String text, Instant createdAt) {
+    record CommentResponse(
+            String id, String postId, String authorId, String authorName, String text, Instant createdAt) {
         static CommentResponse of(Comment c) {
-            return new CommentResponse(c.id(), c.postId(), c.authorId(), c.text(), c.createdAt());
+            return new CommentResponse(c.id(), c.postId(), c.authorId(), c.authorName(), c.text(), c.createdAt());
         }
     }
 

@@ -52,7 +52,7 @@ class Posts {
      * a marker keyed by the award's idempotency key is inserted first, so only one post ever
      * carries it, however many posts race.
      */
-    Mono<PostResponse> create(String communityId, Caller caller, PostRequests.NewPost request) {
+    Mono<PostResponse> create(String communityId, Caller caller, String authorName, PostRequests.NewPost request) {
         return participant(communityId, caller).flatMap(access -> {
             String postId = new ObjectId().toHexString();
             String key = "first-post:" + access.communityId() + ":" + caller.memberId();
@@ -80,7 +80,8 @@ class Posts {
                             first ? Post.OutboxState.PENDING : null,
                             0,
                             first ? now : null,
-                            null)))
+                            null,
+                            authorName)))
                     .flatMap(post -> activity.record(
                                     access.brandId(),
                                     access.communityId(),
@@ -123,7 +124,8 @@ class Posts {
                 .map(seen -> PostResponse.of(seen.post(), seen.access().canModerate()));
     }
 
-    Mono<PostResponse.CommentResponse> comment(String postId, Caller caller, PostRequests.NewComment request) {
+    Mono<PostResponse.CommentResponse> comment(
+            String postId, Caller caller, String authorName, PostRequests.NewComment request) {
         return visiblePost(postId, caller).flatMap(seen -> {
             requireParticipant(seen.access());
             Comment comment = new Comment(
@@ -132,7 +134,8 @@ class Posts {
                     seen.post().communityId(),
                     caller.memberId(),
                     request.text().strip(),
-                    clock.instant());
+                    clock.instant(),
+                    authorName);
             return mongo.insert(comment).flatMap(saved -> incrementPost(postId, "commentCount", 1)
                     .then(activity.record(
                             seen.post().brandId(),

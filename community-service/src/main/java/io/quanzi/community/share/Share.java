@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A share link of a post. {@code parentCode} is the share the sharer themselves arrived through
  * (if any, within the attribution window), so {@code depth} is the link's place in the spread
  * chain: 1 for a share by someone who came on their own, 2 for a share by someone who arrived
- * through a depth-1 share, and so on.
+ * through a depth-1 share, and so on. {@code sharerName} is the sharer's display name when they
+ * shared (null on older shares).
  */
 @Document("community_shares")
 record Share(
@@ -20,4 +21,5 @@ record Share(
         String sharerId,
         String parentCode,
         int depth,
-        Instant createdAt) {}
+        Instant createdAt,
+        String sharerName) {}

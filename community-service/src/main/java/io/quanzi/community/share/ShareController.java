@@ -1,6 +1,7 @@
 package io.quanzi.community.share;
 
 import io.quanzi.community.community.Caller;
+import io.quanzi.community.community.DisplayNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ class ShareController {
     @PostMapping("/posts/{postId}/shares")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ShareResponses.Created> share(JwtAuthenticationToken auth, @PathVariable String postId) {
-        return shares.share(postId, Caller.of(auth));
+        return shares.share(postId, Caller.of(auth), DisplayNames.of(auth));
     }
 
     @GetMapping("/shares/{code}")

@@ -11,5 +11,11 @@ final class ShareResponses {
     record Created(String code, String url, String postId, int depth) {}
 
     /** What a visitor of a share link sees: who shared, the community and a preview of the post. */
-    record Landing(String code, String sharerId, int depth, CommunitySummary community, PostLookup.PostRef post) {}
+    record Landing(
+            String code,
+            String sharerId,
+            String sharerName,
+            int depth,
+            CommunitySummary community,
+            PostLookup.PostRef post) {}
 }

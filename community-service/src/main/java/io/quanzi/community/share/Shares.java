@@ -56,7 +56,7 @@ class Shares implements JoinAttribution {
     }
 
     /** An active member shares a post they can see: a new unguessable code, placed in the spread chain. */
-    Mono<ShareResponses.Created> share(String postId, Caller caller) {
+    Mono<ShareResponses.Created> share(String postId, Caller caller, String sharerName) {
         return posts.visible(postId, caller).flatMap(post -> {
             if (!post.callerMayShare()) {
                 return Mono.error(CommunityProblem.forbidden(
@@ -73,7 +73,8 @@ class Shares implements JoinAttribution {
                             caller.memberId(),
                             visit.code(),
                             visit.depth() + 1,
-                            now))
+                            now,
+                            sharerName))
                     .defaultIfEmpty(new Share(
                             null,
                             newCode(),
@@ -83,7 +84,8 @@ class Shares implements JoinAttribution {
                             caller.memberId(),
                             null,
                             1,
-                            now))
+                            now,
+                            sharerName))
                     .flatMap(mongo::insert)
                     .flatMap(share -> posts.countShare(post.id())
                             .then(activity.record(
@@ -113,7 +115,12 @@ class Shares implements JoinAttribution {
                                 .map(java.util.Optional::of)
                                 .defaultIfEmpty(java.util.Optional.empty())
                                 .map(post -> new ShareResponses.Landing(
-                                        share.code(), share.sharerId(), share.depth(), community, post.orElse(null)))));
+                                        share.code(),
+                                        share.sharerId(),
+                                        share.sharerName(),
+                                        share.depth(),
+                                        community,
+                                        post.orElse(null)))));
     }
 
     @Override

@@ -93,7 +93,7 @@ class PostTest extends CommunityTestSupport {
         Caller caller = Caller.of(Tokens.memberAuthentication(alice));
 
         StepVerifier.create(Flux.range(0, 8)
-                        .flatMap(i -> posts.create(id, caller, request).subscribeOn(Schedulers.parallel()), 8)
+                        .flatMap(i -> posts.create(id, caller, "Alice", request).subscribeOn(Schedulers.parallel()), 8)
                         .count())
                 .expectNext(8L)
                 .verifyComplete();

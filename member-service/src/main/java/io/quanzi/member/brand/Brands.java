@@ -37,6 +37,12 @@ public class Brands {
         return brand(brandId).map(brand -> new BrandRef(brand.id(), brand.name(), brand.timezone()));
     }
 
+    /** The brand's public face (name, logo, description), or empty if there is no such brand. */
+    public Mono<PublicBrand> publicBrand(String brandId) {
+        return mongo.findById(brandId, Brand.class)
+                .map(brand -> new PublicBrand(brand.id(), brand.name(), brand.logoUrl(), brand.description()));
+    }
+
     /** The store if it belongs to the brand, or a 404 problem. */
     public Mono<StoreRef> requireStoreOf(String brandId, String storeId) {
         return store(storeId)

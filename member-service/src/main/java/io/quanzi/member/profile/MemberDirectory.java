@@ -31,6 +31,15 @@ public class MemberDirectory {
                         MemberProfile::subject, profile -> String.valueOf(profile.displayName()), (a, b) -> a));
     }
 
+    /** The member's display name, or empty if they have no profile (or no name in it). */
+    public Mono<String> displayName(String memberId) {
+        Query query = Query.query(where("subject").is(memberId));
+        query.fields().include("subject", "displayName");
+        return mongo.findOne(query, MemberProfile.class)
+                .mapNotNull(MemberProfile::displayName)
+                .filter(name -> !name.isBlank());
+    }
+
     /** Those of {@code memberIds} whose display name starts with {@code prefix} (case-insensitive, literal). */
     public Mono<Set<String>> withDisplayNamePrefix(Collection<String> memberIds, String prefix) {
         if (memberIds.isEmpty()) {
