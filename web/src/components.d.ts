@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ChoiceList: typeof import('./components/ChoiceList.vue')['default']
     ErrorState: typeof import('./components/ErrorState.vue')['default']
     OfflineBanner: typeof import('./components/OfflineBanner.vue')['default']
     PageSkeleton: typeof import('./components/PageSkeleton.vue')['default']

@@ -99,8 +99,11 @@ describe('login return paths', () => {
     expect(safeReturnPath('/\\evil.example')).toBe('/');
   });
 
-  it('builds the gateway login URL, with sign-up when asked', () => {
+  it('builds the gateway login URL, with sign-up when asked and the page language', () => {
+    document.documentElement.lang = '';
     expect(loginUrl('/s/abc')).toBe('/session/login?return=%2Fs%2Fabc');
     expect(loginUrl('/s/abc', true)).toBe('/session/login?return=%2Fs%2Fabc&signup=true');
+    document.documentElement.lang = 'zh-CN';
+    expect(loginUrl('/')).toBe('/session/login?return=%2F&lang=zh-CN');
   });
 });

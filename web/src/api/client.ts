@@ -62,6 +62,9 @@ export const session = {
 export function loginUrl(returnTo: string, signUp = false): string {
   const params = new URLSearchParams({ return: safeReturnPath(returnTo) });
   if (signUp) params.set('signup', 'true');
+  // Keycloak's pages in the app's language (the gateway passes it on as ui_locales).
+  const lang = document.documentElement.lang;
+  if (lang) params.set('lang', lang);
   return `/session/login?${params}`;
 }
 

@@ -40,6 +40,7 @@ final class Components {
                 imported,
                 realmForGateway(
                         Files.readString(settings.realmFile()), settings.ports().gateway()));
+        installTheme(settings);
         Path database = settings.dataDir().resolve("keycloak");
         resetWhenRealmChanged(settings, imported, database, progress);
         List<String> command = List.of(
@@ -56,6 +57,25 @@ final class Components {
         URI health = URI.create(settings.issuer() + "/.well-known/openid-configuration");
         return new ManagedProcess(
                 "keycloak", command, environment, health, settings.logDir().resolve("keycloak.log"));
+    }
+
+    /** Quanzi's login theme ({@code keycloak/themes/quanzi}), copied into Keycloak's themes folder. */
+    private static void installTheme(StackSettings settings) throws IOException {
+        Path source = settings.realmFile().getParent().resolve("themes");
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        Path target = settings.keycloakHome().resolve("themes");
+        try (var files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** A Spring Boot app from its built jar, pointed at the embedded MongoDB and Keycloak. */

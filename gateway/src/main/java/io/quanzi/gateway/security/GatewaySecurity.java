@@ -130,7 +130,7 @@ class GatewaySecurity {
         // Cache-Control is set by NoStoreUnlessCacheable: the app's hashed files may be cached, nothing else.
         headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable);
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                        "default-src 'self'; img-src 'self' data: https:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self' http://localhost:*"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicy(

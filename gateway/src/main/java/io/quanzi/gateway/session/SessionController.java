@@ -78,11 +78,19 @@ class SessionController {
     Mono<ResponseEntity<Void>> login(
             @RequestParam(name = "return", defaultValue = "/") String returnTo,
             @RequestParam(defaultValue = "false") boolean signup,
+            @RequestParam(required = false) String lang,
             WebSession session) {
         session.getAttributes().put(LoginReturn.SESSION_ATTRIBUTE, LoginReturn.safePath(returnTo));
-        String start = "/oauth2/authorization/" + LoginReturn.REGISTRATION_ID + (signup ? "?signup=true" : "");
+        var start = org.springframework.web.util.UriComponentsBuilder.fromPath(
+                "/oauth2/authorization/" + LoginReturn.REGISTRATION_ID);
+        if (signup) {
+            start.queryParam("signup", "true");
+        }
+        if (lang != null && lang.matches("[A-Za-z]{2,3}(-[A-Za-z]{2,4})?")) {
+            start.queryParam("lang", lang);
+        }
         return Mono.just(ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create(start))
+                .location(URI.create(start.build().toUriString()))
                 .build());
     }
 

@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authorization requests with PKCE; {@code ?signup=true} on the login start adds {@code prompt=create}
- * (OpenID Connect "initiating user registration"), which opens Keycloak's registration page directly.
+ * (OpenID Connect "initiating user registration"), which opens Keycloak's registration page directly;
+ * {@code ?lang=zh-CN} asks Keycloak for its pages in that language ({@code ui_locales}).
  */
 public final class SignUpAwareRequestResolver implements ServerOAuth2AuthorizationRequestResolver {
 

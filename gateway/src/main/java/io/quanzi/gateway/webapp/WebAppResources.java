@@ -1,6 +1,7 @@
 package io.quanzi.gateway.webapp;
 
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
@@ -14,14 +15,22 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebAppResources implements WebFluxConfigurer {
 
-    private static final String LOCATION = "classpath:/static/";
+    private final String location;
+
+    /**
+     * @param appDir where to read the app from instead of the jar, for working on the UI: point it at
+     *     {@code web/dist} and run {@code npm run build -- --watch}; every rebuild shows on reload
+     */
+    WebAppResources(@Value("${quanzi.gateway.web-app-dir:}") String appDir) {
+        this.location = appDir.isBlank() ? "classpath:/static/" : "file:" + appDir.replaceAll("/?$", "/");
+    }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**")
-                .addResourceLocations(LOCATION + "assets/")
+                .addResourceLocations(location + "assets/")
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
-        registry.addResourceHandler("/**").addResourceLocations(LOCATION).setCacheControl(CacheControl.noCache());
+        registry.addResourceHandler("/**").addResourceLocations(location).setCacheControl(CacheControl.noCache());
     }
 }
