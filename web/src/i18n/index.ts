@@ -55,6 +55,7 @@ export const i18n = createI18n({
 
 /** Switches the app's and Vant's language, remembers it, and tells the page (`<html lang>`). */
 export function setLocale(locale: AppLocale): void {
+  void import('./modes').then((modes) => modes.reloadModesFor(locale));
   i18n.global.locale.value = locale;
   localStorage.setItem(STORAGE_KEY, locale);
   VantLocale.use(locale, VANT_LOCALES[locale]);

@@ -65,7 +65,29 @@ describe('message files', () => {
       for (const m of text.matchAll(/\bt\('([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
       for (const m of text.matchAll(/title: '([a-z]+\.[a-zA-Z]+)'/g)) used.add(m[1]!);
     }
-    expect([...used].filter((k) => !english.includes(k))).toEqual([]);
+    const modeKeys = modeFolders.flatMap((mode) => keys(JSON.parse(readFileSync(join(__dirname, mode, 'en.json'), 'utf8')) as Messages));
+    expect([...used].filter((k) => !english.includes(k) && !modeKeys.includes(k))).toEqual([]);
+  });
+});
+
+// Staff and admin mode keep their messages in folders of their own, each with the same four files.
+const modeFolders = readdirSync(__dirname, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe.each(modeFolders)('the %s mode messages', (mode) => {
+  const read = (locale: string) => JSON.parse(readFileSync(join(__dirname, mode, `${locale}.json`), 'utf8')) as Messages;
+  const modeEnglish = keys(read('en'));
+
+  it.each(['zh-CN', 'es', 'ja'])('%s has exactly the English keys and placeholders', (locale) => {
+    const theirs = read(locale);
+    expect(modeEnglish.filter((k) => lookup(theirs, k) === undefined)).toEqual([]);
+    expect(keys(theirs).filter((k) => !modeEnglish.includes(k))).toEqual([]);
+    expect(modeEnglish.filter((k) => placeholders(lookup(read('en'), k)!).join() !== placeholders(lookup(theirs, k)!).join())).toEqual([]);
+  });
+
+  it('keeps its keys under its own top-level name', () => {
+    expect(Object.keys(read('en')).filter((k) => k !== mode)).toEqual([]);
   });
 });
 
