@@ -21,6 +21,22 @@ class ProblemTestApplication {
 
     record Thing(@NotBlank @Size(max = 20) String name, int size) {}
 
+    enum Colour {
+        RED,
+        GREEN
+    }
+
+    /** One field of each kind, for the strict-typing rules. */
+    record Typed(
+            String name,
+            Integer count,
+            int size,
+            Double price,
+            Boolean flag,
+            Colour colour,
+            java.time.Instant at,
+            java.time.LocalDate day) {}
+
     @Bean
     ServiceAuthorizationRules testRules() {
         return exchanges -> exchanges.pathMatchers("/api/staff-only").hasRole(KeycloakRealmRoles.STAFF);
@@ -32,6 +48,16 @@ class ProblemTestApplication {
         @PostMapping("/api/things")
         Mono<Thing> create(@Valid @RequestBody Thing thing) {
             return Mono.just(thing);
+        }
+
+        @PostMapping("/api/typed")
+        Mono<Typed> typed(@RequestBody Typed typed) {
+            return Mono.just(typed);
+        }
+
+        @GetMapping("/api/search")
+        Mono<String> search(@org.springframework.web.bind.annotation.RequestParam String q) {
+            return Mono.just(q);
         }
 
         @GetMapping("/api/duplicate")
