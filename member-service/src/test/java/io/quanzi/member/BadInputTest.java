@@ -208,4 +208,19 @@ class BadInputTest extends MemberServiceTestSupport {
                 .bodyValue(json)
                 .exchange();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wang%00", "%00", "a%0Ab", "%1B"})
+    void memberSearchWithControlCharactersIsA400Problem(String q) {
+        String brandId = brandWithStore(null);
+
+        web.mutateWith(brandAdmin(brandId))
+                .get()
+                .uri(java.net.URI.create("/api/brands/" + brandId + "/members?q=" + q))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }

@@ -373,4 +373,26 @@ class AdmissionTest extends CommunityTestSupport {
     private CommunityMembership membership(String id, String member) {
         return memberships.membership(id, member).block();
     }
+
+    @Test
+    void decimalSizeCapAndEnumOrdinalsAreRefusedNotCoerced() {
+        List<Map<String, Object>> bodies = List.of(
+                Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN", "sizeCap", 1.9),
+                Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN", "sizeCap", "5"),
+                Map.of("brandId", BRAND, "name", "X", "kind", 0, "joinPolicy", "OPEN"),
+                Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "0"),
+                Map.of("brandId", BRAND, "name", true, "kind", "CLUB", "joinPolicy", "OPEN"));
+        for (Map<String, Object> body : bodies) {
+            web.mutateWith(Tokens.brandAdmin("ada", BRAND))
+                    .post()
+                    .uri("/api/communities")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
 }

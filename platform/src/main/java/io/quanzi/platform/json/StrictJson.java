@@ -15,7 +15,9 @@ import tools.jackson.databind.type.LogicalType;
  * integer, no {@code "5"} for a number, no {@code true} or {@code 5} for a string, no {@code "true"}
  * or {@code 1} for a boolean, no ordinal for an enum, no number for a date, no {@code null} for a
  * primitive, no key given twice, and dates only within the years 1 to 9999 (what a database and
- * every client can represent). Unknown fields are refused too ({@code PlatformDefaults}).
+ * every client can represent). Unknown fields are refused too ({@code PlatformDefaults}). The one
+ * exception is money: a {@link java.math.BigDecimal} may come as a decimal string ({@code "42.00"}),
+ * so amounts survive clients that have no exact decimal numbers.
  */
 public final class StrictJson {
 
@@ -49,6 +51,8 @@ public final class StrictJson {
                 .withCoercionConfig(
                         LogicalType.Enum, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(java.math.BigDecimal.class, config -> config.setCoercion(
+                        CoercionInputShape.String, CoercionAction.TryConvert))
                 .addModule(dates);
     }
 }

@@ -35,7 +35,8 @@ class ProblemTestApplication {
             Boolean flag,
             Colour colour,
             java.time.Instant at,
-            java.time.LocalDate day) {}
+            java.time.LocalDate day,
+            java.math.BigDecimal amount) {}
 
     @Bean
     ServiceAuthorizationRules testRules() {

@@ -45,7 +45,7 @@ class StrictInputTest {
                 .uri("/api/typed")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"a\",\"count\":2,\"size\":3,\"price\":5,\"flag\":true,\"colour\":\"RED\","
-                        + "\"at\":\"2026-12-01T10:00:00Z\",\"day\":\"2026-12-01\"}")
+                        + "\"at\":\"2026-12-01T10:00:00Z\",\"day\":\"2026-12-01\",\"amount\":\"42.10\"}")
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -53,7 +53,9 @@ class StrictInputTest {
                 .jsonPath("$.price")
                 .isEqualTo(5.0)
                 .jsonPath("$.at")
-                .isEqualTo("2026-12-01T10:00:00Z");
+                .isEqualTo("2026-12-01T10:00:00Z")
+                .jsonPath("$.amount")
+                .isEqualTo(42.1);
     }
 
     @ParameterizedTest
@@ -79,7 +81,9 @@ class StrictInputTest {
                 "{\"at\": 1764583200}",
                 "{\"day\": \"+999999999-12-31\"}",
                 "{\"day\": 20261201}",
-                "{\"name\": \"a\", \"name\": \"b\"}"
+                "{\"name\": \"a\", \"name\": \"b\"}",
+                "{\"amount\": \"lots\"}",
+                "{\"amount\": true}"
             })
     void wrongTypesAre400Problems(String body) {
         member.post()
