@@ -38,6 +38,9 @@ class AuthorizationSweepIT {
     private static final String ADMIN_OF_BRAND = "anon=401 B=403 staffX=403 adminX=403 svc=403";
     private static final String STAFF_OF_STORE = ADMIN_OF_BRAND;
     private static final String MEMBER_OR_ADMIN = "anon=401 B=ok staffX=403 adminX=ok svc=403";
+    /** Post readers: members (any member for an open community); an admin of another brand is not one. */
+    private static final String READERS = MEMBERS;
+
     private static final String AUTHENTICATED = "anon=401 B=ok staffX=ok adminX=ok svc=ok";
     private static final String PUBLIC = "anon=ok B=ok staffX=ok adminX=ok svc=ok";
 
@@ -46,6 +49,14 @@ class AuthorizationSweepIT {
 
     /** Operation → rightful caller and the verdicts of the others, in the order they run. */
     private static final Map<String, String[]> MATRIX = new LinkedHashMap<>();
+
+    /**
+     * An anonymous write (no bearer token, no session) meets the gateway's browser chain, whose CSRF
+     * check refuses it with 403 before authentication is asked for; reads are 401.
+     */
+    private static String anonymousVerdict(String method, String verdict) {
+        return !method.equals("GET") && verdict.equals("401") ? "403" : verdict;
+    }
 
     private static void judge(String operation, String rightful, String others) {
         MATRIX.put(operation, new String[] {rightful, others});
@@ -92,12 +103,12 @@ class AuthorizationSweepIT {
         judge("PUT /api/communities/{communityId}/members/{memberId}/role", BRAND_ADMIN, ADMIN_OF_BRAND);
         // posts and spread
         judge("POST /api/communities/{communityId}/posts", MEMBER_A, MEMBERS);
-        judge("GET /api/communities/{communityId}/posts", MEMBER_A, MEMBER_OR_ADMIN);
-        judge("GET /api/communities/posts/{postId}", MEMBER_A, MEMBER_OR_ADMIN);
+        judge("GET /api/communities/{communityId}/posts", MEMBER_A, READERS);
+        judge("GET /api/communities/posts/{postId}", MEMBER_A, READERS);
         judge("POST /api/communities/posts/{postId}/comments", MEMBER_A, MEMBERS);
-        judge("GET /api/communities/posts/{postId}/comments", MEMBER_A, MEMBER_OR_ADMIN);
+        judge("GET /api/communities/posts/{postId}/comments", MEMBER_A, READERS);
         judge("PUT /api/communities/posts/{postId}/like", MEMBER_A, MEMBERS);
-        judge("POST /api/communities/posts/{postId}/reports", MEMBER_A, MEMBER_OR_ADMIN);
+        judge("POST /api/communities/posts/{postId}/reports", MEMBER_A, READERS);
         judge("POST /api/communities/posts/{postId}/shares", MEMBER_A, MEMBERS);
         judge("GET /api/communities/shares/{code}", MEMBER_A, MEMBER_OR_ADMIN);
         judge("POST /api/communities/posts/{postId}/hide", BRAND_ADMIN, ADMIN_OF_BRAND);
@@ -145,7 +156,7 @@ class AuthorizationSweepIT {
         judge("GET /api/coupons/jwks", ANONYMOUS, PUBLIC);
 
         // Last, what ends something the operations above act on.
-        judge("DELETE /api/communities/posts/{postId}/like", MEMBER_A, MEMBER_OR_ADMIN);
+        judge("DELETE /api/communities/posts/{postId}/like", MEMBER_A, READERS);
         judge("POST /api/communities/{communityId}/members/{memberId}/remove", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("POST /api/communities/{communityId}/members/{memberId}/ban", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("DELETE /api/communities/{communityId}/membership", MEMBER_A, MEMBER_OR_ADMIN);
@@ -197,7 +208,11 @@ class AuthorizationSweepIT {
                     continue;
                 }
                 cases++;
-                check(world, gateway, row.getKey(), identity, who[1], wrong);
+                String expected = identity.equals(ANONYMOUS)
+                        ? anonymousVerdict(
+                                row.getKey().substring(0, row.getKey().indexOf(' ')), who[1])
+                        : who[1];
+                check(world, gateway, row.getKey(), identity, expected, wrong);
             }
         }
         // Then the rightful caller of each, in the matrix's order (what ends things comes last).
@@ -262,7 +277,9 @@ class AuthorizationSweepIT {
                         cases++;
                         RawHttp.Answer answer = gateway.send(
                                 method, spelling, auth(world, identity, "{}"), "{}".getBytes(StandardCharsets.UTF_8));
-                        if (answer.status() != 404 || !answer.isProblem()) {
+                        // A backslash is not valid in an HTTP request target: Netty refuses it (400).
+                        int expected = spelling.contains("\\") ? 400 : 404;
+                        if (answer.status() != expected || !answer.isProblem()) {
                             wrong.add(identity + " " + answer);
                         }
                     }
@@ -296,6 +313,10 @@ class AuthorizationSweepIT {
         headers.putAll(world.headers(operation));
         RawHttp.Answer answer =
                 gateway.send(method, path, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        if (BadInputSweepIT.isGatewayUnavailable(answer)) {
+            BadInputSweepIT.TRANSIENT.incrementAndGet();
+            answer = gateway.send(method, path, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        }
         boolean right =
                 switch (expected) {
                     case "ok" -> answer.status() < 500 && answer.status() != 401 && answer.status() != 403;

@@ -2,6 +2,7 @@ package io.quanzi.devstack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -35,7 +36,6 @@ final class RawHttp {
         StringBuilder head =
                 new StringBuilder().append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n");
         head.append("Host: ").append(host).append(':').append(port).append("\r\n");
-        head.append("Connection: close\r\n");
         headers.forEach(
                 (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
@@ -50,10 +50,74 @@ final class RawHttp {
                 out.write(body);
             }
             out.flush();
-            return parse(socket.getInputStream().readAllBytes(), method + " " + rawTarget);
+            // Read one framed answer, then close: the server keeps the connection (closing it with
+            // an unread request body would reset it before the answer is read).
+            return parse(readAnswer(socket.getInputStream()), method + " " + rawTarget);
         } catch (IOException failed) {
             throw new IllegalStateException(method + " " + abbreviate(rawTarget) + ": " + failed, failed);
         }
+    }
+
+    private static byte[] readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        byte[] separator = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] buffer = new byte[16_384];
+        int headEnd = -1;
+        while (headEnd < 0) {
+            int read = in.read(buffer);
+            if (read < 0) {
+                return raw.toByteArray();
+            }
+            raw.write(buffer, 0, read);
+            headEnd = indexOf(raw.toByteArray(), separator);
+        }
+        String head = new String(raw.toByteArray(), 0, headEnd, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+        boolean chunked = head.contains("\r\ntransfer-encoding: chunked");
+        int bodyStart = headEnd + 4;
+        if (head.startsWith("http/1.1 1") || head.startsWith("http/1.1 204") || head.startsWith("http/1.1 304")) {
+            return raw.toByteArray();
+        }
+        while (true) {
+            byte[] sofar = raw.toByteArray();
+            if (length.find(0) && sofar.length - bodyStart >= Integer.parseInt(length.group(1))) {
+                return sofar;
+            }
+            if (chunked
+                    && indexOf(sofar, bodyStart, "0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)) >= 0
+                    && endsChunks(sofar, bodyStart)) {
+                return sofar;
+            }
+            int read = in.read(buffer);
+            if (read < 0) {
+                return raw.toByteArray();
+            }
+            raw.write(buffer, 0, read);
+        }
+    }
+
+    /** Whether the chunked body starting at {@code from} is complete (walks the chunk sizes). */
+    private static boolean endsChunks(byte[] data, int from) {
+        int at = from;
+        while (at < data.length) {
+            int lineEnd = indexOf(data, at, "\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            if (lineEnd < 0) {
+                return false;
+            }
+            int size;
+            try {
+                size = Integer.parseInt(
+                        new String(data, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+            } catch (NumberFormatException notYet) {
+                return false;
+            }
+            if (size == 0) {
+                return indexOf(data, lineEnd, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)) >= 0;
+            }
+            at = lineEnd + 2 + size + 2;
+        }
+        return false;
     }
 
     private static Answer parse(byte[] raw, String request) throws IOException {

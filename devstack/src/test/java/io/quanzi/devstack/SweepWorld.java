@@ -59,8 +59,9 @@ final class SweepWorld {
 
     static synchronized SweepWorld get(Stack stack) {
         if (world == null) {
-            world = new SweepWorld(stack);
-            world.build();
+            SweepWorld built = new SweepWorld(stack);
+            built.build();
+            world = built;
         }
         return world;
     }
@@ -171,9 +172,13 @@ final class SweepWorld {
                 .get("id")
                 .asString();
         ok(call("POST", "/api/events/" + eventId + "/rsvp", MEMBER_A, null));
-        String offerId = ok(call("POST", "/api/offers", BRAND_ADMIN, offerBody()))
-                .get("id")
-                .asString();
+        // The demo stores reach offer-service through member-service's outbox: on a fresh stack, wait.
+        Http.Reply offer = call("POST", "/api/offers", BRAND_ADMIN, offerBody());
+        for (int tries = 0; offer.status() == 422 && tries < 240; tries++) {
+            sleep();
+            offer = call("POST", "/api/offers", BRAND_ADMIN, offerBody());
+        }
+        String offerId = ok(offer).get("id").asString();
         Http.Reply claim = gateway.send(
                 "POST",
                 "/api/offers/" + offerId + "/claims",
@@ -183,7 +188,7 @@ final class SweepWorld {
                 "sweep-" + UUID.randomUUID());
         String couponId = ok(claim).get("id").asString();
         String purchaseId = ok(call("POST", "/api/points/purchases", STORE_STAFF, purchaseBody()))
-                .get("id")
+                .get("purchaseId")
                 .asString();
 
         pathValues.put("brandId", BRAND);
@@ -266,6 +271,15 @@ final class SweepWorld {
         bodies.put(
                 "POST /api/coupons/redemptions",
                 () -> "{\"token\":\"" + couponToken(couponId) + "\",\"storeId\":\"" + STORE + "\"}");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     private String checkInToken(String eventId) {

@@ -223,4 +223,19 @@ class BadInputTest extends MemberServiceTestSupport {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"joinedFrom=%2B999999999-12-31", "joinedTo=-999999999-01-01", "joinedFrom=10000-01-01"})
+    void memberListWithDatesOutsideTheYears1To9999IsA400Problem(String filter) {
+        String brandId = brandWithStore(null);
+
+        web.mutateWith(brandAdmin(brandId))
+                .get()
+                .uri(java.net.URI.create("/api/brands/" + brandId + "/members?" + filter))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }

@@ -375,6 +375,22 @@ class AdmissionTest extends CommunityTestSupport {
     }
 
     @Test
+    void plainMemberNamingThemselvesInABanIsRefusedAsNotAModeratorNotAsABadRequest() {
+        String open = api.createCommunity(ada, BRAND, "CLUB", "OPEN", null);
+        api.joined(alice, open);
+
+        web.mutateWith(Tokens.member(alice))
+                .post()
+                .uri("/api/communities/{id}/members/{m}/ban", open, alice)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "spam"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(membership(open, alice).status()).isEqualTo(MembershipStatus.ACTIVE);
+    }
+
+    @Test
     void decimalSizeCapAndEnumOrdinalsAreRefusedNotCoerced() {
         List<Map<String, Object>> bodies = List.of(
                 Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN", "sizeCap", 1.9),

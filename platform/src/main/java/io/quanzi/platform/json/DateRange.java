@@ -23,7 +23,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
  * {@code +999999999-12-31T23:59:59Z} or a bare number, which no database date can hold: stored,
  * they fail deep in the driver as a 500.
  */
-final class DateRange extends DelegatingDeserializer {
+public final class DateRange extends DelegatingDeserializer {
 
     static final int MIN_YEAR = 1;
     static final int MAX_YEAR = 9999;
@@ -58,7 +58,8 @@ final class DateRange extends DelegatingDeserializer {
         return value;
     }
 
-    static boolean inRange(Object value) {
+    /** Whether a date or time (of any java.time type) lies within the years 1 to 9999. */
+    public static boolean inRange(Object value) {
         int year;
         if (value instanceof Instant instant) {
             if (instant.isBefore(Instant.parse("0001-01-01T00:00:00Z"))

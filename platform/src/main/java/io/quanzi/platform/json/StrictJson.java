@@ -51,8 +51,9 @@ public final class StrictJson {
                 .withCoercionConfig(
                         LogicalType.Enum, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .withCoercionConfig(java.math.BigDecimal.class, config -> config.setCoercion(
-                        CoercionInputShape.String, CoercionAction.TryConvert))
+                .withCoercionConfig(
+                        java.math.BigDecimal.class,
+                        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
                 .addModule(dates);
     }
 }

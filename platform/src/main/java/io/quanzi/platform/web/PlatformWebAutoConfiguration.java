@@ -54,6 +54,11 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    DateParameters dateParameters() {
+        return new DateParameters();
+    }
+
+    @Bean
     QueryParameterFilter queryParameterFilter(ProblemWriter writer) {
         return new QueryParameterFilter(writer);
     }

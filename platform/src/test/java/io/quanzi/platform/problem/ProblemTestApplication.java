@@ -56,6 +56,15 @@ class ProblemTestApplication {
             return Mono.just(typed);
         }
 
+        @GetMapping("/api/dated")
+        Mono<String> dated(
+                @org.springframework.web.bind.annotation.RequestParam
+                        @org.springframework.format.annotation.DateTimeFormat(
+                                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                        java.time.LocalDate day) {
+            return Mono.just(day.toString());
+        }
+
         @GetMapping("/api/search")
         Mono<String> search(@org.springframework.web.bind.annotation.RequestParam String q) {
             return Mono.just(q);

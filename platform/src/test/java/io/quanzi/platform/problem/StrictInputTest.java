@@ -129,6 +129,29 @@ class StrictInputTest {
                 .isEqualTo("Query parameter 'q' contains control characters.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"%2B999999999-12-31", "-999999999-01-01", "10000-01-01", "2026-13-01", "yesterday"})
+    void datesInQueryParametersOutsideTheRangeAre400(String day) {
+        member.get()
+                .uri(URI.create("/api/dated?day=" + day))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void ordinaryDateQueryParametersPass() {
+        member.get()
+                .uri("/api/dated?day=2026-12-01")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("2026-12-01");
+    }
+
     @Test
     void ordinaryQueryParametersPass() {
         member.get()
