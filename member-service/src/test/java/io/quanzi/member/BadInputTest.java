@@ -208,4 +208,34 @@ class BadInputTest extends MemberServiceTestSupport {
                 .bodyValue(json)
                 .exchange();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wang%00", "%00", "a%0Ab", "%1B"})
+    void memberSearchWithControlCharactersIsA400Problem(String q) {
+        String brandId = brandWithStore(null);
+
+        web.mutateWith(brandAdmin(brandId))
+                .get()
+                .uri(java.net.URI.create("/api/brands/" + brandId + "/members?q=" + q))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"joinedFrom=%2B999999999-12-31", "joinedTo=-999999999-01-01", "joinedFrom=10000-01-01"})
+    void memberListWithDatesOutsideTheYears1To9999IsA400Problem(String filter) {
+        String brandId = brandWithStore(null);
+
+        web.mutateWith(brandAdmin(brandId))
+                .get()
+                .uri(java.net.URI.create("/api/brands/" + brandId + "/members?" + filter))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 }

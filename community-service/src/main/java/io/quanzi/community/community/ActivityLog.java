@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,10 +33,10 @@ public class ActivityLog {
     private final MemberClient members;
     private final Clock clock;
 
-    ActivityLog(ReactiveMongoTemplate mongo, MemberClient members, ObjectProvider<Clock> clock) {
+    ActivityLog(ReactiveMongoTemplate mongo, MemberClient members, Clock clock) {
         this.mongo = mongo;
         this.members = members;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -48,12 +48,12 @@ class Admission {
             CommunityMemberships memberships,
             ActivityLog activity,
             ObjectProvider<JoinAttribution> attribution,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.mongo = mongo;
         this.memberships = memberships;
         this.activity = activity;
         this.attribution = attribution;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**
@@ -229,13 +229,13 @@ class Admission {
 
     /** Bans a member, whatever their status (even before they ever joined): they can never rejoin or apply. */
     Mono<MembershipResponse> ban(String communityId, Caller caller, String memberId, String reason) {
-        if (memberId.equals(caller.memberId())) {
-            return Mono.error(CommunityProblem.badRequest("You cannot ban yourself."));
-        }
+        // Who may moderate is checked first: a caller who may not gets 403, whoever they name.
         return moderator(communityId, caller)
-                .flatMap(access -> memberships
-                        .community(communityId)
-                        .flatMap(community -> banIn(community, access, caller, memberId, reason)))
+                .flatMap(access -> memberId.equals(caller.memberId())
+                        ? Mono.<CommunityMembership>error(CommunityProblem.badRequest("You cannot ban yourself."))
+                        : memberships
+                                .community(communityId)
+                                .flatMap(community -> banIn(community, access, caller, memberId, reason)))
                 .map(MembershipResponse::of);
     }
 

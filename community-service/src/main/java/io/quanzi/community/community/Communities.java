@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,10 +20,10 @@ class Communities {
     private final CommunityMemberships memberships;
     private final Clock clock;
 
-    Communities(ReactiveMongoTemplate mongo, CommunityMemberships memberships, ObjectProvider<Clock> clock) {
+    Communities(ReactiveMongoTemplate mongo, CommunityMemberships memberships, Clock clock) {
         this.mongo = mongo;
         this.memberships = memberships;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     Mono<CommunitySummary> create(Caller caller, CreateCommunityRequest request) {

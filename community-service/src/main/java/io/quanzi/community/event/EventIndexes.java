@@ -1,49 +1,41 @@
 package io.quanzi.community.event;
 
-import java.time.Duration;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import io.quanzi.platform.mongo.DocumentIndexes;
+import io.quanzi.platform.mongo.IndexDeclarations;
+import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /** Creates the event and RSVP indexes before the app serves requests: one RSVP per member and event. */
 @Component
-class EventIndexes implements ApplicationRunner {
-
-    private final ReactiveMongoTemplate mongo;
-
-    EventIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+class EventIndexes implements IndexDeclarations {
 
     @Override
-    public void run(ApplicationArguments args) {
-        Flux.concat(
-                        mongo.indexOps(Rsvp.class)
-                                .createIndex(new Index()
-                                        .on(Rsvp.EVENT_ID, Sort.Direction.ASC)
-                                        .on(Rsvp.MEMBER_ID, Sort.Direction.ASC)
-                                        .unique()
-                                        .named("event_member_unique")),
-                        mongo.indexOps(Rsvp.class)
-                                .createIndex(new Index()
-                                        .on(Rsvp.EVENT_ID, Sort.Direction.ASC)
-                                        .on(Rsvp.STATUS, Sort.Direction.ASC)
-                                        .on(Rsvp.WAITLIST_SEQ, Sort.Direction.ASC)
-                                        .named("event_status_seq")),
-                        mongo.indexOps(Rsvp.class)
-                                .createIndex(new Index()
-                                        .on(Rsvp.MEMBER_ID, Sort.Direction.ASC)
-                                        .named("member")),
-                        mongo.indexOps(Event.class)
-                                .createIndex(new Index()
-                                        .on(Event.BRAND_ID, Sort.Direction.ASC)
-                                        .on(Event.STARTS_AT, Sort.Direction.ASC)
-                                        .named("brand_starts")))
-                .then()
-                .block(Duration.ofSeconds(30));
+    public List<DocumentIndexes> indexes() {
+        return List.of(
+                DocumentIndexes.of(
+                        Rsvp.class,
+                        new Index()
+                                .on(Rsvp.EVENT_ID, Sort.Direction.ASC)
+                                .on(Rsvp.MEMBER_ID, Sort.Direction.ASC)
+                                .unique()
+                                .named("event_member_unique")),
+                DocumentIndexes.of(
+                        Rsvp.class,
+                        new Index()
+                                .on(Rsvp.EVENT_ID, Sort.Direction.ASC)
+                                .on(Rsvp.STATUS, Sort.Direction.ASC)
+                                .on(Rsvp.WAITLIST_SEQ, Sort.Direction.ASC)
+                                .named("event_status_seq")),
+                DocumentIndexes.of(
+                        Rsvp.class,
+                        new Index().on(Rsvp.MEMBER_ID, Sort.Direction.ASC).named("member")),
+                DocumentIndexes.of(
+                        Event.class,
+                        new Index()
+                                .on(Event.BRAND_ID, Sort.Direction.ASC)
+                                .on(Event.STARTS_AT, Sort.Direction.ASC)
+                                .named("brand_starts")));
     }
 }

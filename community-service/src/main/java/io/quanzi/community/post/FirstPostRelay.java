@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,10 +33,10 @@ class FirstPostRelay {
     private final OfferClient offers;
     private final Clock clock;
 
-    FirstPostRelay(ReactiveMongoTemplate mongo, OfferClient offers, ObjectProvider<Clock> clock) {
+    FirstPostRelay(ReactiveMongoTemplate mongo, OfferClient offers, Clock clock) {
         this.mongo = mongo;
         this.offers = offers;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Scheduled(

@@ -1,50 +1,44 @@
 package io.quanzi.community.post;
 
-import java.time.Duration;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import io.quanzi.platform.mongo.DocumentIndexes;
+import io.quanzi.platform.mongo.IndexDeclarations;
+import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /** One like and one report per member and post, created before serving. */
 @Component
-class PostIndexes implements ApplicationRunner {
-
-    private final ReactiveMongoTemplate mongo;
-
-    PostIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+class PostIndexes implements IndexDeclarations {
 
     @Override
-    public void run(ApplicationArguments args) {
-        Flux.concat(
-                        mongo.indexOps(PostLike.class)
-                                .createIndex(new Index()
-                                        .on("postId", Sort.Direction.ASC)
-                                        .on("memberId", Sort.Direction.ASC)
-                                        .unique()
-                                        .named("post_member_unique")),
-                        mongo.indexOps(PostReport.class)
-                                .createIndex(new Index()
-                                        .on("postId", Sort.Direction.ASC)
-                                        .on("reporterId", Sort.Direction.ASC)
-                                        .unique()
-                                        .named("post_reporter_unique")),
-                        mongo.indexOps(Post.class)
-                                .createIndex(new Index()
-                                        .on("communityId", Sort.Direction.ASC)
-                                        .on("_id", Sort.Direction.DESC)
-                                        .named("community_feed")),
-                        mongo.indexOps(Comment.class)
-                                .createIndex(new Index()
-                                        .on("postId", Sort.Direction.ASC)
-                                        .on("_id", Sort.Direction.DESC)
-                                        .named("post_comments")))
-                .then()
-                .block(Duration.ofSeconds(30));
+    public List<DocumentIndexes> indexes() {
+        return List.of(
+                DocumentIndexes.of(
+                        PostLike.class,
+                        new Index()
+                                .on("postId", Sort.Direction.ASC)
+                                .on("memberId", Sort.Direction.ASC)
+                                .unique()
+                                .named("post_member_unique")),
+                DocumentIndexes.of(
+                        PostReport.class,
+                        new Index()
+                                .on("postId", Sort.Direction.ASC)
+                                .on("reporterId", Sort.Direction.ASC)
+                                .unique()
+                                .named("post_reporter_unique")),
+                DocumentIndexes.of(
+                        Post.class,
+                        new Index()
+                                .on("communityId", Sort.Direction.ASC)
+                                .on("_id", Sort.Direction.DESC)
+                                .named("community_feed")),
+                DocumentIndexes.of(
+                        Comment.class,
+                        new Index()
+                                .on("postId", Sort.Direction.ASC)
+                                .on("_id", Sort.Direction.DESC)
+                                .named("post_comments")));
     }
 }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -36,15 +35,11 @@ class Posts {
     private final ActivityLog activity;
     private final Clock clock;
 
-    Posts(
-            ReactiveMongoTemplate mongo,
-            CommunityMemberships memberships,
-            ActivityLog activity,
-            ObjectProvider<Clock> clock) {
+    Posts(ReactiveMongoTemplate mongo, CommunityMemberships memberships, ActivityLog activity, Clock clock) {
         this.mongo = mongo;
         this.memberships = memberships;
         this.activity = activity;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

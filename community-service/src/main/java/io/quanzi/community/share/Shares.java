@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -46,13 +45,13 @@ class Shares implements JoinAttribution {
             CommunityMemberships memberships,
             ActivityLog activity,
             ShareProperties properties,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.mongo = mongo;
         this.posts = posts;
         this.memberships = memberships;
         this.activity = activity;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** An active member shares a post they can see: a new unguessable code, placed in the spread chain. */

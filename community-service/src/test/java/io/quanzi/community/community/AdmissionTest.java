@@ -373,4 +373,42 @@ class AdmissionTest extends CommunityTestSupport {
     private CommunityMembership membership(String id, String member) {
         return memberships.membership(id, member).block();
     }
+
+    @Test
+    void plainMemberNamingThemselvesInABanIsRefusedAsNotAModeratorNotAsABadRequest() {
+        String open = api.createCommunity(ada, BRAND, "CLUB", "OPEN", null);
+        api.joined(alice, open);
+
+        web.mutateWith(Tokens.member(alice))
+                .post()
+                .uri("/api/communities/{id}/members/{m}/ban", open, alice)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "spam"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(membership(open, alice).status()).isEqualTo(MembershipStatus.ACTIVE);
+    }
+
+    @Test
+    void decimalSizeCapAndEnumOrdinalsAreRefusedNotCoerced() {
+        List<Map<String, Object>> bodies = List.of(
+                Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN", "sizeCap", 1.9),
+                Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "OPEN", "sizeCap", "5"),
+                Map.of("brandId", BRAND, "name", "X", "kind", 0, "joinPolicy", "OPEN"),
+                Map.of("brandId", BRAND, "name", "X", "kind", "CLUB", "joinPolicy", "0"),
+                Map.of("brandId", BRAND, "name", true, "kind", "CLUB", "joinPolicy", "OPEN"));
+        for (Map<String, Object> body : bodies) {
+            web.mutateWith(Tokens.brandAdmin("ada", BRAND))
+                    .post()
+                    .uri("/api/communities")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
 }

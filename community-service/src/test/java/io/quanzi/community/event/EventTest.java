@@ -199,4 +199,30 @@ class EventTest extends CommunityApiTest {
                 .jsonPath("$.status")
                 .isEqualTo(status);
     }
+
+    @Test
+    void decimalsStringsAndBooleansForNumbersAreRefusedNotRounded() {
+        String brandAdmin = "admin-" + UUID.randomUUID();
+        List<java.util.function.Consumer<Map<String, Object>>> changes = List.of(
+                body -> body.put("capacity", 1.9),
+                body -> body.put("capacity", "5"),
+                body -> body.put("attendPoints", 1.9),
+                body -> body.put("attendPoints", true),
+                body -> body.put("walkInsAllowed", "true"),
+                body -> body.put("title", 5),
+                body -> body.put("startsAt", "+999999999-12-31T23:59:59Z"));
+        for (var change : changes) {
+            Map<String, Object> body = openEvent("store-1", 20, false, 0);
+            change.accept(body);
+            postEvent(admin(brandAdmin, "brand-1"), body)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        StepVerifier.create(mongo.count(Query.query(Criteria.where("createdBy").is(brandAdmin)), Event.class))
+                .expectNext(0L)
+                .verifyComplete();
+    }
 }

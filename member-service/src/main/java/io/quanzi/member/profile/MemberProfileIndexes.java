@@ -1,31 +1,23 @@
 package io.quanzi.member.profile;
 
-import java.time.Duration;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import io.quanzi.platform.mongo.DocumentIndexes;
+import io.quanzi.platform.mongo.IndexDeclarations;
+import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the profile indexes before the app reports ready. Runs once on the main thread at
- * start-up, which may wait: no request is served until the invariant it backs is in place.
+ * The profile indexes, created by the platform at start-up before the app reports ready: no request
+ * is served until the one-profile-per-subject invariant they back is in place.
  */
 @Component
-class MemberProfileIndexes implements ApplicationRunner {
-
-    private final ReactiveMongoTemplate mongo;
-
-    MemberProfileIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+class MemberProfileIndexes implements IndexDeclarations {
 
     @Override
-    public void run(ApplicationArguments args) {
-        mongo.indexOps(MemberProfile.class)
-                .createIndex(
-                        new Index().on("subject", Sort.Direction.ASC).unique().named("subject_unique"))
-                .block(Duration.ofSeconds(30));
+    public List<DocumentIndexes> indexes() {
+        return List.of(DocumentIndexes.of(
+                MemberProfile.class,
+                new Index().on("subject", Sort.Direction.ASC).unique().named("subject_unique")));
     }
 }

@@ -1,34 +1,24 @@
 package io.quanzi.offer.tier;
 
-import java.time.Duration;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import io.quanzi.platform.mongo.DocumentIndexes;
+import io.quanzi.platform.mongo.IndexDeclarations;
+import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 
 /** Indexes the tier review scans by (review and downgrade dates). */
 @Component
-class TierIndexes implements ApplicationRunner {
-
-    private final ReactiveMongoTemplate mongo;
-
-    TierIndexes(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+class TierIndexes implements IndexDeclarations {
 
     @Override
-    public void run(ApplicationArguments args) {
-        var tiers = mongo.indexOps(MemberTier.class);
-        Flux.concat(
-                        tiers.createIndex(
-                                new Index().on("reviewAt", Sort.Direction.ASC).named("review_at")),
-                        tiers.createIndex(new Index()
-                                .on("downgradeDueAt", Sort.Direction.ASC)
-                                .named("downgrade_due_at")))
-                .then()
-                .block(Duration.ofSeconds(30));
+    public List<DocumentIndexes> indexes() {
+        return List.of(
+                DocumentIndexes.of(
+                        MemberTier.class,
+                        new Index().on("reviewAt", Sort.Direction.ASC).named("review_at")),
+                DocumentIndexes.of(
+                        MemberTier.class,
+                        new Index().on("downgradeDueAt", Sort.Direction.ASC).named("downgrade_due_at")));
     }
 }

@@ -233,4 +233,26 @@ class BadInputTest extends OfferServiceTest {
                 .jsonPath("$.status")
                 .isEqualTo("active");
     }
+
+    @Test
+    void datesBeyondWhatADatabaseHoldsAreRefused() {
+        for (String date :
+                List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "10000-01-01T00:00:00Z")) {
+            refusedOffer(body -> body.put("validUntil", date), 400);
+            refusedOffer(body -> body.put("validFrom", date), 400);
+            editRefused(Map.of("validUntil", date));
+        }
+        refusedOffer(body -> body.put("validUntil", 253402300799L), 400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void coercibleButWrongTypesAreRefused() {
+        refusedOffer(body -> body.put("totalStock", 10.5), 400);
+        refusedOffer(body -> body.put("totalStock", "10"), 400);
+        refusedOffer(body -> body.put("perMemberLimit", 1.0), 400);
+        refusedOffer(body -> body.put("title", 42), 400);
+        refusedOffer(body -> body.put("title", true), 400);
+        assertNothingChanged();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -26,6 +28,26 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+
+    /** The exchange attribute and MDC key under which {@code RequestIdFilter} keeps the request id. */
+    private static final String REQUEST_ID_KEY = "requestId";
+
+    /**
+     * As {@link #toProblem(Throwable)}, logging with the request's id: the handlers that call this run
+     * outside the request's Reactor context, where the logging MDC would otherwise be empty.
+     */
+    public ProblemDetail toProblem(Throwable failure, ServerWebExchange exchange) {
+        String requestId = exchange.getAttribute(REQUEST_ID_KEY);
+        if (requestId == null) {
+            requestId = exchange.getResponse().getHeaders().getFirst("X-Request-Id");
+        }
+        if (requestId == null) {
+            return toProblem(failure);
+        }
+        try (var ignored = MDC.putCloseable(REQUEST_ID_KEY, requestId)) {
+            return toProblem(failure);
+        }
+    }
 
     public ProblemDetail toProblem(Throwable failure) {
         if (causedBy(failure, DataBufferLimitException.class)) {

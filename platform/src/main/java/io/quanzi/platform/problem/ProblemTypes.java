@@ -21,6 +21,8 @@ public final class ProblemTypes {
     public static final URI DUPLICATE = type("duplicate");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+    public static final URI URI_TOO_LONG = type("uri-too-long");
+    public static final URI HEADERS_TOO_LARGE = type("headers-too-large");
     public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
     public static final URI SERVICE_UNAVAILABLE = type("service-unavailable");
     public static final URI INTERNAL = type("internal");
@@ -42,7 +44,9 @@ public final class ProblemTypes {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
             case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status.is5xxServerError() ? INTERNAL : type("http-" + status.value());

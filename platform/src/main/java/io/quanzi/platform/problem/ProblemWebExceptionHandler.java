@@ -23,6 +23,6 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
-        return writer.write(exchange, mapper.toProblem(failure));
+        return writer.write(exchange, mapper.toProblem(failure, exchange));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -46,6 +47,12 @@ public class PlatformSecurityAutoConfiguration {
                 new JwtIssuerValidator(properties.issuer()),
                 new AudienceValidator(properties.audience()))));
         return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter problems) {
+        return ProblemSecurityHandlers.rejected(problems);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /** 401 and 403 answers from the security filters, as problem+json like every other error. */
 public final class ProblemSecurityHandlers {
@@ -30,6 +31,20 @@ public final class ProblemSecurityHandlers {
                         HttpStatus.FORBIDDEN,
                         ProblemTypes.FORBIDDEN,
                         "Your account does not have the role this request needs."));
+    }
+
+    /**
+     * The request firewall's refusals (encoded or relative path segments, NUL, {@code ;} parameters,
+     * {@code //}, disallowed methods or header characters) as a 400 problem instead of an empty body.
+     */
+    public static ServerExchangeRejectedHandler rejected(ProblemWriter writer) {
+        return (exchange, rejected) -> writer.write(
+                exchange,
+                ProblemTypes.problem(
+                        HttpStatus.BAD_REQUEST,
+                        ProblemTypes.BAD_REQUEST,
+                        "The request URL or headers are not allowed: encoded or relative path segments, NUL,"
+                                + " ';' parameters and '//' are refused."));
     }
 
     private static String detail(AuthenticationException failure) {

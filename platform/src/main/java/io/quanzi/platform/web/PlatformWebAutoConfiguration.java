@@ -2,13 +2,16 @@ package io.quanzi.platform.web;
 
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+import io.quanzi.platform.json.StrictJson;
 import io.quanzi.platform.problem.ProblemControllerAdvice;
 import io.quanzi.platform.problem.ProblemMapper;
 import io.quanzi.platform.problem.ProblemWebExceptionHandler;
 import io.quanzi.platform.problem.ProblemWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -48,6 +51,28 @@ public class PlatformWebAutoConfiguration {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    DateParameters dateParameters() {
+        return new DateParameters();
+    }
+
+    @Bean
+    QueryParameterFilter queryParameterFilter(ProblemWriter writer) {
+        return new QueryParameterFilter(writer);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "reactor.netty.http.server.HttpServer")
+    NettyProblemResponses nettyProblemResponses() {
+        return new NettyProblemResponses();
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson::apply;
     }
 
     @Bean

@@ -37,6 +37,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
         ServerHttpRequest request =
                 exchange.getRequest().mutate().header(HEADER, requestId).build();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
+        exchange.getAttributes().put(CONTEXT_KEY, requestId);
         long started = System.nanoTime();
         return chain.filter(exchange.mutate().request(request).build())
                 .doFinally(signal -> logAccess(exchange, requestId, started))

@@ -21,6 +21,23 @@ class ProblemTestApplication {
 
     record Thing(@NotBlank @Size(max = 20) String name, int size) {}
 
+    enum Colour {
+        RED,
+        GREEN
+    }
+
+    /** One field of each kind, for the strict-typing rules. */
+    record Typed(
+            String name,
+            Integer count,
+            int size,
+            Double price,
+            Boolean flag,
+            Colour colour,
+            java.time.Instant at,
+            java.time.LocalDate day,
+            java.math.BigDecimal amount) {}
+
     @Bean
     ServiceAuthorizationRules testRules() {
         return exchanges -> exchanges.pathMatchers("/api/staff-only").hasRole(KeycloakRealmRoles.STAFF);
@@ -32,6 +49,25 @@ class ProblemTestApplication {
         @PostMapping("/api/things")
         Mono<Thing> create(@Valid @RequestBody Thing thing) {
             return Mono.just(thing);
+        }
+
+        @PostMapping("/api/typed")
+        Mono<Typed> typed(@RequestBody Typed typed) {
+            return Mono.just(typed);
+        }
+
+        @GetMapping("/api/dated")
+        Mono<String> dated(
+                @org.springframework.web.bind.annotation.RequestParam
+                        @org.springframework.format.annotation.DateTimeFormat(
+                                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                        java.time.LocalDate day) {
+            return Mono.just(day.toString());
+        }
+
+        @GetMapping("/api/search")
+        Mono<String> search(@org.springframework.web.bind.annotation.RequestParam String q) {
+            return Mono.just(q);
         }
 
         @GetMapping("/api/duplicate")
