@@ -96,8 +96,12 @@ final class BenchStack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (bench/run.sh does)");
         }
+        // The launcher runs from a copy with its own name, so that a script stopping "devstack.jar" (someone's
+        // ./run.sh on other ports) does not stop the bench's stack half-way.
+        Path copy = settings.dataDir().resolve("quanzi-bench-stack.jar");
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ProcessBuilder builder = new ProcessBuilder(
-                        javaBinary(), "-Dquanzi.home=" + settings.home(), "-jar", jar.toString())
+                        javaBinary(), "-Dquanzi.home=" + settings.home(), "-jar", copy.toString())
                 .directory(settings.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(settings.dataDir().resolve("devstack.out").toFile());

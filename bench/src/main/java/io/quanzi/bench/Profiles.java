@@ -28,7 +28,37 @@ final class Profiles {
 
     void stop(String scenario, List<String> modules) {
         for (String module : modules) {
-            jcmd(module, "JFR.stop", "name=" + scenario, "filename=" + dir.resolve(scenario + "-" + module + ".jfr"));
+            Path recording = dir.resolve(scenario + "-" + module + ".jfr");
+            jcmd(module, "JFR.stop", "name=" + scenario, "filename=" + recording);
+            flameGraph(recording, dir.resolve(scenario + "-" + module + ".html"), scenario + ": " + module);
+        }
+    }
+
+    /** async-profiler's jfrconv (from Maven Central, on the harness's class path) turns a recording into HTML. */
+    private void flameGraph(Path recording, Path html, String title) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "Main",
+                            "--simple",
+                            "--title",
+                            title,
+                            recording.toString(),
+                            html.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
+        } catch (IOException failed) {
+            System.out.println("  (no flame graph for " + recording + ": " + failed.getMessage() + ")");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
