@@ -183,7 +183,7 @@ public final class Bench {
             Figures figures =
                     load.run("flash drop claims #" + round, claimCalls(offer, members, 2), Duration.ofSeconds(1));
             report.add("drop", "claims via gateway", figures);
-            report.check("drop #" + round, invariants.drop(offer, members.size(), figures, Duration.ofSeconds(90)));
+            report.check("drop #" + round, invariants.drop(offer, members.size(), figures, Duration.ofSeconds(180)));
         }
         profiles.stop("drop", serving);
     }

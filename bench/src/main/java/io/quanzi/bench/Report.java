@@ -126,7 +126,7 @@ final class Report {
     List<String> markdown() {
         List<String> out = new ArrayList<>();
         out.add(BEGIN);
-        out.add("## Backend load harness: latest run");
+        out.add("### Latest run of bench/run.sh");
         out.add("");
         out.add("- Date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         out.add("- Machine: " + machine());
@@ -136,7 +136,7 @@ final class Report {
                 + " MongoDB sync driver, " + Raw.CONCURRENCY + " client threads, same embedded server, database"
                 + " `quanzi-bench-raw`. Throughput counts answers below 500 over first start → last end.");
         out.add("");
-        out.add("### Ratios against the targets (means of the measured rounds)");
+        out.add("#### Ratios against the targets (means of the measured rounds)");
         out.add("");
         out.add("| path | measured | target | verdict |");
         out.add("|---|---|---|---|");
@@ -195,7 +195,7 @@ final class Report {
         out.add("| resident memory after the scenarios | %d MB | ≤ 2048 MB | %s |"
                 .formatted(afterMb, verdict(afterMb <= 2048, 2048.0 / afterMb)));
         out.add("");
-        out.add("### Every round");
+        out.add("#### Every round");
         out.add("");
         out.add(
                 "| scenario | round | calls | per s (served) | p50 ms | p95 ms | p99 ms | max ms | peak in flight | statuses |");
@@ -216,7 +216,7 @@ final class Report {
                             f.statuses()));
         }
         out.add("");
-        out.add("### Check-in → points applied");
+        out.add("#### Check-in → points applied");
         out.add("");
         out.add("| round | applied | p50 s | p95 s | max s |");
         out.add("|---|---|---|---|---|");
@@ -232,7 +232,7 @@ final class Report {
                             lag.maxSeconds()));
         }
         out.add("");
-        out.add("### Invariants checked after each round");
+        out.add("#### Invariants checked after each round");
         out.add("");
         out.addAll(checks);
         out.add("");
