@@ -84,14 +84,11 @@ final class Components {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                javaBinary(),
-                "-Xms64m",
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()));
+        // Both JIT tiers: with C1 alone (-XX:TieredStopAtLevel=1, the former setting) the apps started a little
+        // faster but served a flash drop several times slower — the RSA checks of every token run without the
+        // JDK's BigInteger intrinsics, which only C2 has (see docs/benchmarks.md).
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.add("--server.port=" + app.port(settings.ports()));
         settings.appProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Map<String, String> environment = new LinkedHashMap<>();

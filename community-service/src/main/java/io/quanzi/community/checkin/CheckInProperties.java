@@ -33,7 +33,7 @@ record CheckInProperties(
         clockSkew = clockSkew == null ? Duration.ofSeconds(5) : clockSkew;
         keyRotation = keyRotation == null ? Duration.ofDays(90) : keyRotation;
         batchLimit = batchLimit == null ? 100 : batchLimit;
-        relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
+        relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         maxOfflineAge = maxOfflineAge == null ? Duration.ofHours(24) : maxOfflineAge;

@@ -31,6 +31,7 @@ class CheckIns {
     private final Events events;
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final FirstCheckIns firsts;
     private final CheckInProperties properties;
     private final Clock clock;
 
@@ -39,12 +40,14 @@ class CheckIns {
             Events events,
             ReactiveMongoTemplate mongo,
             OutboxRelay relay,
+            FirstCheckIns firsts,
             CheckInProperties properties,
             Clock clock) {
         this.tokens = tokens;
         this.events = events;
         this.mongo = mongo;
         this.relay = relay;
+        this.firsts = firsts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -217,6 +220,7 @@ class CheckIns {
                 Delivery.pending(now),
                 Delivery.pending(now));
         return mongo.insert(checkIn)
+                .flatMap(saved -> firsts.offer(saved).thenReturn(saved))
                 .doOnNext(relay::kick)
                 .map(saved -> CheckInResponse.of(saved, event.title()))
                 .onErrorResume(DuplicateKeyException.class, raced -> existing(event.id(), token.memberId())

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -19,6 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Delivers each check-in's effects in other services until acknowledged: the attendance points (offer-service,
@@ -35,8 +38,22 @@ import reactor.core.publisher.Mono;
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final Duration LEASE = Duration.ofSeconds(30);
+    /**
+     * How long an attempt holds its delivery. Longer than a call can take (the clients' time limit is 3 s), short
+     * enough that a delivery whose attempt was lost (the instance died mid-call) is retried within seconds.
+     */
+    static final Duration LEASE = Duration.ofSeconds(10);
+
     private static final int BATCH = 50;
+    private static final int MAX_BATCHES_PER_ROUND = 20;
+    /**
+     * Deliveries in flight at once, immediate and scheduled together. A check-in rush must not turn into a thousand
+     * simultaneous calls: offer-service would answer them late, the time limit would fail them, the circuit would
+     * open and every award would wait out its back-off. A few at a time, they all go through at once.
+     */
+    static final int IN_FLIGHT = 8;
+
+    private static final int QUEUED = 4096;
 
     enum Kind {
         POINTS("pointsAward"),
@@ -65,39 +82,63 @@ class OutboxRelay {
     private final ReactiveMongoTemplate mongo;
     private final OfferClient offers;
     private final MemberClient members;
+    private final FirstCheckIns firsts;
     private final CheckInProperties properties;
     private final Clock clock;
+    private final Sinks.Many<CheckIn> fresh =
+            Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(QUEUED));
 
     OutboxRelay(
             ReactiveMongoTemplate mongo,
             OfferClient offers,
             MemberClient members,
+            FirstCheckIns firsts,
             CheckInProperties properties,
             Clock clock) {
         this.mongo = mongo;
         this.offers = offers;
         this.members = members;
+        this.firsts = firsts;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Tries a fresh check-in's deliveries now, without holding up the scan; the schedule catches what fails. */
-    void kick(CheckIn checkIn) {
-        Flux.fromArray(Kind.values())
-                .concatMap(kind -> attempt(checkIn, kind))
-                .onErrorResume(failure -> {
-                    log.warn("Immediate delivery of check-in {} failed; the relay retries", checkIn.id(), failure);
-                    return Mono.empty();
-                })
+        // One long-lived pipeline takes the fresh check-ins, a few at a time; its subscription lives as long as the
+        // bean (the relay is a singleton), and an error in one check-in never ends it.
+        fresh.asFlux()
+                .flatMap(
+                        checkIn -> attemptAll(checkIn).onErrorResume(failure -> {
+                            log.warn(
+                                    "Immediate delivery of check-in {} failed; the relay retries",
+                                    checkIn.id(),
+                                    failure);
+                            return Mono.empty();
+                        }),
+                        IN_FLIGHT)
                 .subscribe();
     }
 
-    @Scheduled(
-            fixedDelayString = "${quanzi.community.checkin.relay-interval:5s}",
-            initialDelayString = "${quanzi.community.checkin.relay-interval:5s}")
-    Mono<Void> relayDue() {
+    /**
+     * Queues a fresh check-in's deliveries to be tried at once, without holding up the scan. When the queue is full
+     * (a rush bigger than {@value #QUEUED}) the schedule picks the check-in up instead: it is due from its insert.
+     */
+    void kick(CheckIn checkIn) {
+        synchronized (fresh) {
+            fresh.tryEmitNext(checkIn);
+        }
+    }
+
+    private Mono<Void> attemptAll(CheckIn checkIn) {
         return Flux.fromArray(Kind.values())
-                .concatMap(this::relayDue)
+                .concatMap(kind -> attempt(checkIn, kind))
+                .then();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${quanzi.community.checkin.relay-interval:1s}",
+            initialDelayString = "${quanzi.community.checkin.relay-interval:1s}")
+    Mono<Void> relayDue() {
+        return Flux.range(0, MAX_BATCHES_PER_ROUND)
+                .concatMap(batch -> relayDueBatch())
+                .takeUntil(found -> found < BATCH)
                 .onErrorResume(failure -> {
                     log.warn("Outbox relay round failed", failure);
                     return Mono.empty();
@@ -105,14 +146,34 @@ class OutboxRelay {
                 .then();
     }
 
-    private Flux<Void> relayDue(Kind kind) {
-        Query due = Query.query(Criteria.where(kind.path(Delivery.STATE))
+    /**
+     * One batch of check-ins with any delivery due, found in one query (the embedded server reads the whole
+     * collection for it, so one query rather than one per kind), {@link #IN_FLIGHT} at a time; emits how many.
+     */
+    private Mono<Integer> relayDueBatch() {
+        Instant now = clock.instant();
+        Criteria[] due = Stream.of(Kind.values())
+                .map(kind -> Criteria.where(kind.path(Delivery.STATE))
                         .is(Delivery.State.PENDING.name())
                         .and(kind.path(Delivery.NEXT_ATTEMPT_AT))
-                        .lte(clock.instant()))
-                .with(Sort.by(kind.path(Delivery.NEXT_ATTEMPT_AT)))
-                .limit(BATCH);
-        return mongo.find(due, CheckIn.class).concatMap(checkIn -> attempt(checkIn, kind));
+                        .lte(now))
+                .toArray(Criteria[]::new);
+        Query query = Query.query(new Criteria().orOperator(due)).limit(BATCH);
+        return mongo.find(query, CheckIn.class)
+                .flatMap(
+                        checkIn -> Flux.fromArray(Kind.values())
+                                .filter(kind -> isDue(kind.of(checkIn), now))
+                                .concatMap(kind -> attempt(checkIn, kind))
+                                .then(Mono.just(1)),
+                        IN_FLIGHT)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private static boolean isDue(Delivery delivery, Instant now) {
+        return delivery != null
+                && delivery.state() == Delivery.State.PENDING
+                && !delivery.nextAttemptAt().isAfter(now);
     }
 
     private Mono<Void> attempt(CheckIn checkIn, Kind kind) {
@@ -166,8 +227,17 @@ class OutboxRelay {
         };
     }
 
-    /** The member's earliest check-in at the brand (by scan time, then id) is the first attendance. */
+    /**
+     * The member's earliest check-in at the brand (by scan time, then id) is the first attendance: read from its
+     * marker ({@link FirstCheckIns}); check-ins recorded before markers existed are looked up among all check-ins.
+     */
     private Mono<Boolean> firstAtBrand(CheckIn checkIn) {
+        return firsts.firstOf(checkIn.brandId(), checkIn.memberId())
+                .map(first -> first.equals(checkIn.id()))
+                .switchIfEmpty(Mono.defer(() -> earliestAmongAll(checkIn)));
+    }
+
+    private Mono<Boolean> earliestAmongAll(CheckIn checkIn) {
         Query earliest = Query.query(Criteria.where(CheckIn.BRAND_ID)
                         .is(checkIn.brandId())
                         .and(CheckIn.MEMBER_ID)

@@ -151,6 +151,17 @@ class ClaimSteps {
                         .thenReturn(coupon));
     }
 
+    /**
+     * {@link #issue} for the request that just made the claim PAID: no coupon can exist yet unless another driver
+     * raced it, and the unique claim id on coupons answers that case, so the look-up first is skipped.
+     */
+    Mono<Coupon> issueFresh(Claim paid, OfferTerms offer) {
+        return insertCoupon(paid, offer, CODE_ATTEMPTS).flatMap(coupon -> move(
+                        paid, ClaimState.PAID, ClaimState.ISSUED, new Update().set("couponId", coupon.id()))
+                .then(stock.settle(paid.offerId(), paid.id()))
+                .thenReturn(coupon));
+    }
+
     private Mono<Coupon> findCoupon(Claim claim) {
         return mongo.findOne(Query.query(Criteria.where("claimId").is(claim.id())), Coupon.class);
     }

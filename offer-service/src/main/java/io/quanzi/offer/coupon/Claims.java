@@ -64,19 +64,32 @@ class Claims {
     record Result(CouponView coupon, boolean created) {}
 
     Mono<Result> claim(String memberId, String offerId, String idempotencyKey) {
-        return steps.find(memberId, idempotencyKey)
-                .flatMap(existing -> repeat(existing, offerId))
-                .switchIfEmpty(Mono.defer(() -> fresh(memberId, offerId, idempotencyKey)));
+        // The usual claim is a new one: no look-up of the key first. The unique (member, key) index answers a
+        // repeat (the insert fails and the first claim's outcome is returned), and a refusal before any write
+        // still checks the key, so a repeated request answers as its first claim did.
+        return offers.terms(offerId)
+                .flatMap(offer -> claimable(offer, memberId).thenReturn(offer))
+                .onErrorMap(Claims::isRefusal, NotClaimable::new)
+                .flatMap(offer -> fresh(memberId, offer, idempotencyKey))
+                .onErrorResume(NotClaimable.class, refused -> steps.find(memberId, idempotencyKey)
+                        .flatMap(existing -> repeat(existing, offerId))
+                        .switchIfEmpty(Mono.error(refused.getCause())));
     }
 
-    private Mono<Result> fresh(String memberId, String offerId, String idempotencyKey) {
-        return offers.terms(offerId).flatMap(offer -> claimable(offer, memberId)
-                .then(Mono.defer(() -> steps.insert(newClaim(memberId, offer, idempotencyKey))))
+    private Mono<Result> fresh(String memberId, OfferTerms offer, String idempotencyKey) {
+        return steps.insert(newClaim(memberId, offer, idempotencyKey))
                 .flatMap(claim -> drive(claim, offer))
-                // Only the insert can raise this (drive turns its own failures into problems): the same
-                // key was sent twice at once and the other request made the claim.
+                // Only the insert can raise this (drive turns its own failures into problems): the key was used
+                // before, or sent twice at once and the other request made the claim.
                 .onErrorResume(DuplicateKeyException.class, raced -> steps.find(memberId, idempotencyKey)
-                        .flatMap(existing -> repeat(existing, offerId))));
+                        .flatMap(existing -> repeat(existing, offer.id())));
+    }
+
+    /** A refusal decided before anything was written (the offer's state, eligibility, a full member limit). */
+    private static final class NotClaimable extends RuntimeException {
+        NotClaimable(Throwable refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+        }
     }
 
     private Claim newClaim(String memberId, OfferTerms offer, String idempotencyKey) {
@@ -124,7 +137,11 @@ class Claims {
         if (offer.soldOut()) {
             return Mono.error(soldOut(offer));
         }
-        return offers.isEligible(offer, memberId)
+        // A member already at the limit (a second tap in a drop) is refused on one read, before any write; the
+        // conditional upsert of the slot still decides for everyone else.
+        return slots.count(offer.id(), memberId)
+                .flatMap(held -> held >= offer.perMemberLimit() ? Mono.error(limitReached(offer)) : Mono.empty())
+                .then(offers.isEligible(offer, memberId))
                 .flatMap(eligible -> eligible
                         ? Mono.empty()
                         : Mono.error(CouponProblem.of(
@@ -153,13 +170,7 @@ class Claims {
                         ? checkpoint
                                 .reached(Step.SLOT_TAKEN, claim.id())
                                 .then(Mono.defer(() -> takeStock(claim, offer)))
-                        : refuse(
-                                claim,
-                                CouponProblem.of(
-                                        HttpStatus.CONFLICT,
-                                        "limit-reached",
-                                        "You already hold the most coupons of \"" + offer.title()
-                                                + "\" a member may claim (" + offer.perMemberLimit() + ").")))
+                        : refuse(claim, limitReached(offer)))
                 // A refusal (4xx) was already handled; anything else leaves the claim to the recovery job.
                 .onErrorMap(failure -> !isRefusal(failure), failure -> incomplete(claim, failure));
     }
@@ -180,7 +191,7 @@ class Claims {
                         .then(Mono.defer(() -> checkpoint.reached(Step.POINTS_SPENT, claim.id())))
                 : Mono.empty();
         return spend.then(Mono.defer(() -> steps.move(claim, ClaimState.RESERVED, ClaimState.PAID, new Update())))
-                .flatMap(paid -> checkpoint.reached(Step.PAID, claim.id()).then(steps.issue(paid, offer)))
+                .flatMap(paid -> checkpoint.reached(Step.PAID, claim.id()).then(steps.issueFresh(paid, offer)))
                 .map(coupon -> new Result(CouponView.of(coupon, clock.instant()), true))
                 // The recovery job rolled the claim back while this request stalled: give back what we
                 // took since (slot, unit, points), then answer as the claim ended.
@@ -239,6 +250,14 @@ class Claims {
                                 "claim-in-progress",
                                 "This claim is still being processed; repeat the request with the same Idempotency-Key shortly."));
         };
+    }
+
+    private static CouponProblem limitReached(OfferTerms offer) {
+        return CouponProblem.of(
+                HttpStatus.CONFLICT,
+                "limit-reached",
+                "You already hold the most coupons of \"" + offer.title() + "\" a member may claim ("
+                        + offer.perMemberLimit() + ").");
     }
 
     private static CouponProblem soldOut(OfferTerms offer) {

@@ -1,6 +1,7 @@
 package io.quanzi.offer.points;
 
 import io.quanzi.offer.rules.EarningRules;
+import io.quanzi.offer.rules.PointsRules;
 import io.quanzi.offer.tier.EarnedInWindow;
 import io.quanzi.offer.tier.Tiers;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,29 +62,45 @@ class TierQualification implements EarnedInWindow {
                 .defaultIfEmpty(0L);
     }
 
-    /** Refreshes the window total and upgrades the tier; never fails the write that triggered it. */
+    /**
+     * Refreshes the window total and upgrades the tier; never fails the write that triggered it.
+     *
+     * <p>The exact total is a sum over the member's ledger, which the embedded server can only find by reading every
+     * entry of every member. So the account keeps an upper bound instead: the last exact total plus everything applied
+     * since ({@code $inc}, in one atomic update; earnings only ever leave the window, never enter it late). When that
+     * bound cannot reach a higher tier and no downgrade is pending, the exact sum cannot either and is not computed;
+     * otherwise it is, the bound is reset to it, and the tier moves as before. The hourly review and {@code GET
+     * /api/points/me} always use the exact sum.
+     */
     Mono<Void> afterApplied(PointsEntry entry) {
         if (entry.state() != EntryState.APPLIED || entry.qualifying() == 0) {
             return Mono.empty();
         }
         return rules.forBrand(entry.brandId())
-                .flatMap(brandRules -> {
-                    Instant now = clock.instant();
-                    Instant from = now.atZone(ZoneOffset.UTC)
-                            .minusMonths(brandRules.tierWindowMonths())
-                            .toInstant();
-                    return earnedSince(entry.brandId(), entry.memberId(), from).flatMap(earned -> mongo.updateFirst(
-                                    Query.query(Criteria.where("_id").is(entry.accountId())),
-                                    new Update().set("earnedInWindow", earned).set("windowComputedAt", now),
-                                    PointsAccount.class)
-                            .then(
-                                    entry.qualifying() > 0
-                                            ? tiers.onEarned(entry.brandId(), entry.memberId(), earned)
-                                            : Mono.empty()));
-                })
+                .flatMap(brandRules -> mongo.findAndModify(
+                                Query.query(Criteria.where("_id").is(entry.accountId())),
+                                new Update().inc("earnedInWindow", entry.qualifying()),
+                                FindAndModifyOptions.options().returnNew(true),
+                                PointsAccount.class)
+                        .flatMap(account -> entry.qualifying() > 0
+                                ? tiers.mayChange(brandRules, entry.memberId(), account.earnedInWindow())
+                                : Mono.just(false))
+                        .flatMap(mayChange -> mayChange ? exact(entry, brandRules) : Mono.empty()))
                 .onErrorResume(failure -> {
                     log.warn("Tier update after entry {} failed; the tier review will catch up", entry.id(), failure);
                     return Mono.empty();
                 });
+    }
+
+    private Mono<Void> exact(PointsEntry entry, PointsRules brandRules) {
+        Instant now = clock.instant();
+        Instant from = now.atZone(ZoneOffset.UTC)
+                .minusMonths(brandRules.tierWindowMonths())
+                .toInstant();
+        return earnedSince(entry.brandId(), entry.memberId(), from).flatMap(earned -> mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(entry.accountId())),
+                        new Update().set("earnedInWindow", earned).set("windowComputedAt", now),
+                        PointsAccount.class)
+                .then(tiers.onEarned(entry.brandId(), entry.memberId(), earned)));
     }
 }

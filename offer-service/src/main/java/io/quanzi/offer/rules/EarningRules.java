@@ -1,9 +1,11 @@
 package io.quanzi.offer.rules;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,20 +22,43 @@ public class EarningRules {
             new TierRule("Core fan", 500, new BigDecimal("1.2")),
             new TierRule("Ambassador", 2000, new BigDecimal("1.5")));
 
+    /**
+     * How long a brand's rules are reused before they are read again. Every earning reads them up to three times;
+     * a change made here is seen at once (the entry is dropped), one made through another instance within this.
+     */
+    static final Duration REUSE = Duration.ofSeconds(5);
+
+    private record Cached(PointsRules rules, long until) {}
+
     private final ReactiveMongoTemplate mongo;
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
 
     EarningRules(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Mono<PointsRules> forBrand(String brandId) {
+        Cached cached = recent.get(brandId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.until() < 0) {
+            return Mono.just(cached.rules());
+        }
         return mongo.findById(brandId, BrandSettings.class)
                 .map(EarningRules::toRules)
-                .defaultIfEmpty(defaults(brandId));
+                .defaultIfEmpty(defaults(brandId))
+                .doOnNext(rules -> {
+                    if (recent.size() > 10_000) {
+                        recent.clear();
+                    }
+                    recent.put(brandId, new Cached(rules, now + REUSE.toNanos()));
+                });
     }
 
     Mono<PointsRules> save(BrandSettings settings) {
-        return mongo.save(settings).map(EarningRules::toRules);
+        return Mono.fromRunnable(() -> recent.remove(settings.brandId()))
+                .then(mongo.save(settings))
+                .map(EarningRules::toRules)
+                .doFinally(done -> recent.remove(settings.brandId()));
     }
 
     /** Join 20, check-in 50, first post 10, referrer 100, referee 50, 1 point per 1.00, 12 months. */

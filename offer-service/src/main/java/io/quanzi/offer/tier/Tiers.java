@@ -67,6 +67,20 @@ public class Tiers {
                 .then();
     }
 
+    /**
+     * Whether an earning that leaves the member's window total at most {@code upperBound} could change their tier:
+     * true when that bound reaches a higher tier, or when a downgrade is pending (then the exact total decides
+     * whether it is cancelled). Makes sure the member has a tier record (the first points at a brand make one).
+     */
+    public Mono<Boolean> mayChange(PointsRules brandRules, String memberId, long upperBound) {
+        return ensure(brandRules, memberId)
+                .then(Mono.defer(
+                        () -> mongo.findById(MemberTier.idOf(brandRules.brandId(), memberId), MemberTier.class)))
+                .map(tier -> tier.downgradeDueAt() != null
+                        || brandRules.rank(brandRules.tierFor(upperBound).name()) > brandRules.rank(tier.tier()))
+                .defaultIfEmpty(true);
+    }
+
     private Mono<Void> ensure(PointsRules brandRules, String memberId) {
         Instant now = clock.instant();
         String lowest = brandRules.lowestTier().name();

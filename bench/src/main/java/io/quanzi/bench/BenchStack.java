@@ -1,0 +1,295 @@
+package io.quanzi.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The dev stack as the harness runs it: {@code devstack.jar} started as a child process with the bench's ports and a
+ * fresh data folder, exactly like {@code ./run.sh}. Knows the health URLs, the process tree (for resident memory and
+ * for killing one app) and how to start a killed app again with the command line and environment it had.
+ */
+final class BenchStack implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Settings settings;
+    private Process launcher;
+    private final List<Process> restarted = new ArrayList<>();
+
+    record Settings(
+            Path home, Path dataDir, int gateway, int keycloak, int member, int community, int offer, int mongo) {
+
+        static Settings fromEnvironment(Path home) {
+            return new Settings(
+                    home,
+                    Path.of(env("QUANZI_DATA", home.resolve("data-bench").toString())),
+                    Integer.parseInt(env("QUANZI_GATEWAY_PORT", "8080")),
+                    Integer.parseInt(env("QUANZI_KEYCLOAK_PORT", "8180")),
+                    Integer.parseInt(env("QUANZI_MEMBER_PORT", "8081")),
+                    Integer.parseInt(env("QUANZI_COMMUNITY_PORT", "8082")),
+                    Integer.parseInt(env("QUANZI_OFFER_PORT", "8083")),
+                    Integer.parseInt(env("QUANZI_MONGO_PORT", "27017")));
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        String gatewayUrl() {
+            return "http://127.0.0.1:" + gateway;
+        }
+
+        String keycloakUrl() {
+            return "http://localhost:" + keycloak;
+        }
+
+        String serviceUrl(String module) {
+            return "http://127.0.0.1:" + port(module);
+        }
+
+        int port(String module) {
+            return switch (module) {
+                case "member-service" -> member;
+                case "community-service" -> community;
+                case "offer-service" -> offer;
+                case "gateway" -> gateway;
+                default -> throw new IllegalArgumentException(module);
+            };
+        }
+
+        String mongoUri() {
+            return "mongodb://127.0.0.1:" + mongo;
+        }
+
+        List<URI> healthUris() {
+            return List.of(
+                    URI.create(keycloakUrl() + "/realms/quanzi/.well-known/openid-configuration"),
+                    URI.create(serviceUrl("member-service") + "/actuator/health/readiness"),
+                    URI.create(serviceUrl("community-service") + "/actuator/health/readiness"),
+                    URI.create(serviceUrl("offer-service") + "/actuator/health/readiness"),
+                    URI.create(serviceUrl("gateway") + "/actuator/health/readiness"));
+        }
+    }
+
+    BenchStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the stack on a fresh data folder; returns the seconds until every component answered healthy. */
+    double startFresh(Duration limit) throws IOException, InterruptedException {
+        deleteRecursively(settings.dataDir());
+        Files.createDirectories(settings.dataDir());
+        Path jar = settings.home().resolve("devstack/target/devstack.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (bench/run.sh does)");
+        }
+        // The launcher runs from a copy with its own name, so that a script stopping "devstack.jar" (someone's
+        // ./run.sh on other ports) does not stop the bench's stack half-way.
+        Path copy = settings.dataDir().resolve("quanzi-bench-stack.jar");
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBinary(), "-Dquanzi.home=" + settings.home(), "-jar", copy.toString())
+                .directory(settings.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(settings.dataDir().resolve("devstack.out").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUANZI_DATA", settings.dataDir().toString());
+        env.put("QUANZI_GATEWAY_PORT", Integer.toString(settings.gateway()));
+        env.put("QUANZI_KEYCLOAK_PORT", Integer.toString(settings.keycloak()));
+        env.put("QUANZI_MEMBER_PORT", Integer.toString(settings.member()));
+        env.put("QUANZI_COMMUNITY_PORT", Integer.toString(settings.community()));
+        env.put("QUANZI_OFFER_PORT", Integer.toString(settings.offer()));
+        env.put("QUANZI_MONGO_PORT", Integer.toString(settings.mongo()));
+        long started = System.nanoTime();
+        launcher = builder.start();
+        awaitHealthy(settings.healthUris(), limit);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    void awaitHealthy(List<URI> uris, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<URI> waiting = new ArrayList<>(uris);
+        while (!waiting.isEmpty()) {
+            if (launcher != null && !launcher.isAlive()) {
+                throw new IllegalStateException("The dev stack exited with " + launcher.exitValue() + "; see "
+                        + settings.dataDir().resolve("devstack.out"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not healthy in " + limit + ": " + waiting);
+            }
+            waiting.removeIf(BenchStack::answersOk);
+            if (!waiting.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static boolean answersOk(URI uri) {
+        try {
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Resident memory of the launcher (which holds the embedded MongoDB) and every process below it, in MB. */
+    long residentMegabytes() {
+        long kilobytes = tree().mapToLong(handle -> rssKilobytes(handle.pid())).sum();
+        return kilobytes / 1024;
+    }
+
+    private Stream<ProcessHandle> tree() {
+        Stream<ProcessHandle> launched = launcher == null
+                ? Stream.empty()
+                : Stream.concat(Stream.of(launcher.toHandle()), launcher.descendants());
+        return Stream.concat(
+                        launched,
+                        restarted.stream().flatMap(p -> Stream.concat(Stream.of(p.toHandle()), p.descendants())))
+                .filter(ProcessHandle::isAlive)
+                .distinct();
+    }
+
+    /** The JVM of one app (matched by its jar on the command line). */
+    Optional<ProcessHandle> app(String module) {
+        String jar = "/" + module + ".jar";
+        return tree().filter(handle -> handle.info()
+                        .arguments()
+                        .map(args -> Stream.of(args).anyMatch(arg -> arg.endsWith(jar)))
+                        .orElse(false))
+                .findFirst();
+    }
+
+    long pid(String module) {
+        return app(module)
+                .orElseThrow(() -> new IllegalStateException("No " + module))
+                .pid();
+    }
+
+    /**
+     * {@code kill -9} one app, then start it again with the command line, environment and working folder it had, and
+     * wait until it is healthy. Returns the seconds from the kill to healthy again.
+     */
+    double killAndRestart(String module, Duration down) throws IOException, InterruptedException {
+        ProcessHandle app = app(module).orElseThrow(() -> new IllegalStateException("No " + module));
+        Path proc = Path.of("/proc", Long.toString(app.pid()));
+        List<String> command = nulSeparated(Files.readAllBytes(proc.resolve("cmdline")));
+        List<String> environment = nulSeparated(Files.readAllBytes(proc.resolve("environ")));
+        Path cwd = proc.resolve("cwd").toRealPath();
+        long killed = System.nanoTime();
+        new ProcessBuilder("kill", "-9", Long.toString(app.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+        app.onExit().join();
+        Thread.sleep(down.toMillis());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.dataDir()
+                        .resolve("logs")
+                        .resolve(module + ".log")
+                        .toFile()));
+        builder.environment().clear();
+        for (String pair : environment) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                builder.environment().put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        restarted.add(builder.start());
+        awaitHealthy(
+                List.of(URI.create(settings.serviceUrl(module) + "/actuator/health/readiness")),
+                Duration.ofSeconds(120));
+        return (System.nanoTime() - killed) / 1e9;
+    }
+
+    private static List<String> nulSeparated(byte[] bytes) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                parts.add(new String(bytes, start, i - start));
+                start = i + 1;
+            }
+        }
+        if (start < bytes.length) {
+            parts.add(new String(bytes, start, bytes.length - start));
+        }
+        return parts;
+    }
+
+    static long rssKilobytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        for (Process process : restarted) {
+            process.destroy();
+        }
+        if (launcher != null) {
+            // The launcher's shutdown hook stops Keycloak and the apps it started.
+            launcher.destroy();
+            try {
+                if (!launcher.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                    launcher.destroyForcibly();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Process process : restarted) {
+            try {
+                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
