@@ -179,7 +179,7 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void anonymousApiCallIs401ProblemButBrowserIsSentToLogin() {
+    void anonymousApiCallIs401ProblemWhileTheAppPagesArePublic() {
         web.get()
                 .uri("/api/members/me")
                 .exchange()
@@ -188,8 +188,15 @@ class GatewayRoutingTest {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         web.get()
-                .uri("/")
+                .uri("/join/ABCD2345")
                 .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .cacheControl(org.springframework.http.CacheControl.noCache());
+        web.get()
+                .uri("/session/login?return=/events")
                 .exchange()
                 .expectStatus()
                 .isFound()

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * gateway itself owns (API, login, probes).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 50) // after InternalPathBlocker: an internal path never becomes a page
 class SinglePageAppFallback implements WebFilter {
 
     private static final List<String> SERVER_PATHS = List.of(
