@@ -64,6 +64,7 @@ class AuthorizationSweepIT {
 
     static {
         // member-service: profile, consent and privacy (the member is always the token's subject)
+        judge("GET /api/public/invites/{code}", ANONYMOUS, PUBLIC);
         judge("GET /api/members/me", MEMBER_A, MEMBERS);
         judge("PATCH /api/members/me", MEMBER_A, MEMBERS);
         judge("GET /api/members/me/export", MEMBER_A, MEMBERS);
@@ -128,6 +129,8 @@ class AuthorizationSweepIT {
         judge("POST /api/checkins", STORE_STAFF, STAFF_OF_STORE);
         judge("POST /api/checkins/batch", STORE_STAFF, "anon=401 B=403 staffX=ok adminX=403 svc=403");
         judge("GET /api/checkins/jwks", ANONYMOUS, PUBLIC);
+        // The previews behind share and invite links: public fields only, for visitors without an account.
+        judge("GET /api/public/shares/{code}", ANONYMOUS, PUBLIC);
 
         // offer-service: points wallet
         judge("GET /api/points/me", MEMBER_A, MEMBERS);

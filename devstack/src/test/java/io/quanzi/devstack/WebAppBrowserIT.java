@@ -28,9 +28,11 @@ class WebAppBrowserIT {
                 .as("Chromium is needed for the browser tests: run scripts/install-browser.sh")
                 .isTrue();
         Path web = stack.settings().home().resolve("web");
+        // The report is copied line by line through System.out: a child writing straight to this JVM's
+        // stdout would corrupt the channel failsafe reads its fork's results from.
         ProcessBuilder playwright = new ProcessBuilder("npx", "playwright", "test")
                 .directory(web.toFile())
-                .inheritIO();
+                .redirectErrorStream(true);
         playwright.environment().put("QUANZI_BASE_URL", stack.gatewayUrl());
         playwright.environment().put("QUANZI_KEYCLOAK_URL", stack.keycloakUrl());
         playwright.environment().put("QUANZI_KEYCLOAK_ADMIN", Components.KEYCLOAK_ADMIN);
@@ -39,13 +41,26 @@ class WebAppBrowserIT {
         playwright.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
 
         Process run = playwright.start();
+        Thread report = new Thread(() -> copyLines(run), "playwright-report");
+        report.setDaemon(true);
+        report.start();
         boolean finished = run.waitFor(15, TimeUnit.MINUTES);
         if (!finished) {
             run.destroyForcibly();
         }
         assertThat(finished).as("the browser tests finish within 15 minutes").isTrue();
+        report.join(10_000);
         assertThat(run.exitValue())
                 .as("Playwright's browser tests pass (their report is above in the build log)")
                 .isZero();
+    }
+
+    private static void copyLines(Process run) {
+        try (var lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(run.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            lines.lines().forEach(line -> System.out.println("[playwright] " + line));
+        } catch (java.io.IOException ended) {
+            // the process ended; its exit code says how
+        }
     }
 }
