@@ -99,7 +99,7 @@ export function eventFunnelChart(report: EngagementReport, labels: Labels): Char
   const events = report.events;
   const option: ChartOption = {
     ...base(),
-    xAxis: { type: 'category', name: labels.axis, nameLocation: 'middle', nameGap: 28, data: events.map((e) => e.title), axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },
+    xAxis: { type: 'category', name: labels.axis, nameLocation: 'middle', nameGap: 28, data: events.map((e) => e.title), axisLabel: { rotate: events.length > 3 ? 35 : 0, width: 90, overflow: 'truncate' } },
     yAxis: { type: 'value', name: labels.unit, minInterval: 1 },
     series: [
       { type: 'bar', name: labels.name('rsvps'), data: events.map((e) => e.rsvps) },
