@@ -99,7 +99,16 @@ export function eventFunnelChart(report: EngagementReport, labels: Labels): Char
   const events = report.events;
   const option: ChartOption = {
     ...base(),
-    xAxis: { type: 'category', name: labels.axis, nameLocation: 'middle', nameGap: 28, data: events.map((e) => e.title), axisLabel: { rotate: events.length > 3 ? 35 : 0, width: 90, overflow: 'truncate' } },
+    // Many events: slanted titles, and the axis name moved clear of them.
+    grid: { left: 8, right: 16, top: 36, bottom: events.length > 3 ? 56 : 40, containLabel: true },
+    xAxis: {
+      type: 'category',
+      name: labels.axis,
+      nameLocation: 'middle',
+      nameGap: events.length > 3 ? 72 : 28,
+      data: events.map((e) => e.title),
+      axisLabel: { rotate: events.length > 3 ? 35 : 0, width: 90, overflow: 'truncate' },
+    },
     yAxis: { type: 'value', name: labels.unit, minInterval: 1 },
     series: [
       { type: 'bar', name: labels.name('rsvps'), data: events.map((e) => e.rsvps) },
