@@ -1,6 +1,7 @@
 package io.quanzi.community.analytics;
 
 import io.quanzi.community.client.MemberClient;
+import io.quanzi.community.community.ActivityKind;
 import io.quanzi.community.community.ActivityLog;
 import io.quanzi.community.community.ActivityLog.MemberDay;
 import io.quanzi.community.community.Caller;
@@ -17,7 +18,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -206,6 +209,7 @@ class Engagement {
                     if (day.kind().interaction()) {
                         bucket.active.add(day.memberId());
                         bucket.interactions += day.count();
+                        bucket.byKind.merge(day.kind(), day.count(), Long::sum);
                     }
                 }
             }
@@ -224,6 +228,10 @@ class Engagement {
         List<EngagementReport.Point> interactions = new ArrayList<>();
         List<EngagementReport.Point> perActive = new ArrayList<>();
         List<EngagementReport.Point> attendances = new ArrayList<>();
+        Map<ActivityKind, List<EngagementReport.Point>> byKind = new EnumMap<>(ActivityKind.class);
+        for (ActivityKind kind : PER_KIND.keySet()) {
+            byKind.put(kind, new ArrayList<>());
+        }
         long running = base;
         for (Map.Entry<LocalDate, Bucket> entry : buckets.entrySet()) {
             Bucket b = entry.getValue();
@@ -235,14 +243,31 @@ class Engagement {
             interactions.add(new EngagementReport.Point(t, b.interactions));
             perActive.add(new EngagementReport.Point(t, ratio(b.interactions, b.active.size())));
             attendances.add(new EngagementReport.Point(t, b.attendances));
+            byKind.forEach(
+                    (kind, points) -> points.add(new EngagementReport.Point(t, b.byKind.getOrDefault(kind, 0L))));
         }
-        return List.of(
+
+        List<EngagementReport.Series> all = new ArrayList<>(List.of(
                 new EngagementReport.Series("members", members),
                 new EngagementReport.Series("joins", joins),
                 new EngagementReport.Series("activeMembers", active),
                 new EngagementReport.Series("interactions", interactions),
                 new EngagementReport.Series("interactionsPerActiveMember", perActive),
-                new EngagementReport.Series("attendances", attendances));
+                new EngagementReport.Series("attendances", attendances)));
+        PER_KIND.forEach((kind, name) -> all.add(new EngagementReport.Series(name, byKind.get(kind))));
+        return List.copyOf(all);
+    }
+
+    /** The interactions one by one, as series of their own (posts, comments, likes, shares). */
+    private static final Map<ActivityKind, String> PER_KIND = perKindNames();
+
+    private static Map<ActivityKind, String> perKindNames() {
+        Map<ActivityKind, String> names = new EnumMap<>(ActivityKind.class);
+        names.put(ActivityKind.POSTED, "posts");
+        names.put(ActivityKind.COMMENTED, "comments");
+        names.put(ActivityKind.LIKED, "likes");
+        names.put(ActivityKind.SHARED, "shares");
+        return Collections.unmodifiableMap(names);
     }
 
     private static final class Bucket {
@@ -251,6 +276,7 @@ class Engagement {
         long interactions;
         long attendances;
         final Set<String> active = new HashSet<>();
+        final Map<ActivityKind, Long> byKind = new EnumMap<>(ActivityKind.class);
     }
 
     // ---- spread

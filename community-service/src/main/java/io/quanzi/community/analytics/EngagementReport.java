@@ -7,6 +7,8 @@ import java.util.List;
  * Engagement of a brand or one community, ready for charts: every series has one point per
  * bucket ({@code t} = the bucket's first day). Days, weeks and months are those of {@code timezone}: the brand's
  * (an IANA zone id), or {@code UTC} when member-service could not tell it.
+ * Series: members, joins, activeMembers, interactions (and one by one: posts, comments, likes, shares),
+ * interactionsPerActiveMember, attendances.
  */
 record EngagementReport(
         String brandId,

@@ -86,6 +86,10 @@ class EngagementAnalyticsTest {
         assertThat(points(community, "activeMembers")).containsExactly(2.0, 3.0);
         assertThat(points(community, "interactions")).containsExactly(3.0, 4.0);
         assertThat(points(community, "interactionsPerActiveMember")).containsExactly(1.5, 1.33);
+        assertThat(points(community, "posts")).containsExactly(1.0, 1.0);
+        assertThat(points(community, "comments")).containsExactly(0.0, 2.0);
+        assertThat(points(community, "likes")).containsExactly(2.0, 0.0);
+        assertThat(points(community, "shares")).containsExactly(0.0, 1.0);
         assertThat(times(community, "members")).containsExactly("2026-09-01", "2026-10-01");
         JsonNode retention = community.get("retention");
         assertThat(retention).hasSize(1);
