@@ -114,6 +114,11 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + settings.ports().keycloak();
     }
 
+    /** The embedded MongoDB-wire server's address, for tests that compare the databases. */
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongo.port();
+    }
+
     public String serviceUrl(String module) {
         for (Components.App app : Components.App.values()) {
             if (app.module().equals(module)) {
