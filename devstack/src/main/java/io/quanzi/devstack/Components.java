@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +36,9 @@ final class Components {
                     + ": build first (./mvnw -DskipTests package)");
         }
         Path importDir = Files.createDirectories(settings.keycloakHome().resolve("data/import"));
-        Path imported = importDir.resolve("quanzi-realm.json");
-        Files.writeString(
-                imported,
-                realmForGatewayPort(
-                        Files.readString(settings.realmFile()), settings.ports().gateway()));
+        Files.copy(settings.realmFile(), importDir.resolve("quanzi-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         Path database = settings.dataDir().resolve("keycloak");
-        resetWhenRealmChanged(settings, imported, database, progress);
+        resetWhenRealmChanged(settings, database, progress);
         List<String> command = List.of(
                 script.toString(),
                 "start-dev",
@@ -85,21 +82,10 @@ final class Components {
                 app.module(), command, environment, health, settings.logDir().resolve(app.module() + ".log"));
     }
 
-    /**
-     * The realm as this stack imports it: the web client's redirect and logout URLs name the
-     * gateway's port, so a stack on other ports (QUANZI_GATEWAY_PORT) can still log browsers in.
-     */
-    static String realmForGatewayPort(String realm, int gatewayPort) {
-        return gatewayPort == 8080
-                ? realm
-                : realm.replace("//localhost:8080", "//localhost:" + gatewayPort)
-                        .replace("//127.0.0.1:8080", "//127.0.0.1:" + gatewayPort);
-    }
-
-    private static void resetWhenRealmChanged(StackSettings settings, Path imported, Path database, Progress progress)
+    private static void resetWhenRealmChanged(StackSettings settings, Path database, Progress progress)
             throws IOException {
         Path marker = database.resolve("realm.sha256");
-        String current = sha256(imported);
+        String current = sha256(settings.realmFile());
         boolean stale = Files.exists(database)
                 && (!Files.exists(marker) || !Files.readString(marker).equals(current));
         if (settings.freshKeycloak() || stale) {
