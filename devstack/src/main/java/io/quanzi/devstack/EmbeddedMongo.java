@@ -8,24 +8,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The MongoDB-wire server of the embedded default, inside the devstack process. With H2 files the
- * data survives a restart; a commit every 200 ms bounds what a hard kill can lose.
+ * data survives a restart, and every write is committed before it is acknowledged, so a hard kill loses
+ * nothing a service was told was stored ({@link CommittingH2Backend}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final H2Backend persistent;
-    private final ScheduledExecutorService committer;
 
-    private EmbeddedMongo(MongoServer server, H2Backend persistent, ScheduledExecutorService committer) {
+    private EmbeddedMongo(MongoServer server, H2Backend persistent) {
         this.server = server;
         this.persistent = persistent;
-        this.committer = committer;
     }
 
     /**
@@ -41,10 +37,10 @@ final class EmbeddedMongo implements AutoCloseable {
         if (!persistent) {
             MongoServer server = new MongoServer(new MemoryBackend());
             bindOneWorker(server, port);
-            return new EmbeddedMongo(server, null, null);
+            return new EmbeddedMongo(server, null);
         }
         Files.createDirectories(dataDir);
-        H2Backend backend = new H2Backend(dataDir.resolve("mongo.mv").toString());
+        H2Backend backend = new CommittingH2Backend(dataDir.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer((MongoBackend) backend);
         try {
             bindOneWorker(server, port);
@@ -52,13 +48,7 @@ final class EmbeddedMongo implements AutoCloseable {
             backend.close();
             throw portTaken;
         }
-        ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mongo-h2-commit");
-            thread.setDaemon(true);
-            return thread;
-        });
-        committer.scheduleWithFixedDelay(backend::commit, 200, 200, TimeUnit.MILLISECONDS);
-        return new EmbeddedMongo(server, backend, committer);
+        return new EmbeddedMongo(server, backend);
     }
 
     int port() {
@@ -71,9 +61,6 @@ final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
-        if (committer != null) {
-            committer.shutdownNow();
-        }
         server.shutdownNow();
         if (persistent != null) {
             persistent.commit();

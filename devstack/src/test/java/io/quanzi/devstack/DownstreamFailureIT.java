@@ -4,6 +4,12 @@ import static io.quanzi.devstack.GatewayApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,6 +55,52 @@ class DownstreamFailureIT {
             assertThat(took).isBetween(Duration.ofMillis(4_500), Duration.ofMillis(8_000));
         } finally {
             signal("CONT", pid);
+        }
+    }
+
+    @Test
+    void slowServiceOpensTheCircuitWhichClosesAgainAfterRecovery() throws Exception {
+        String token = keycloak.userToken("alice");
+        assertThat(gateway.get("/api/communities?brandId=demo-brand", token).status())
+                .isEqualTo(200);
+        long pid = stack.pid("community-service");
+        signal("STOP", pid);
+        try {
+            // More calls than the breaker's minimum (10) at once, each ended by the 5 s time limit: the window fills
+            // with failures and the circuit opens.
+            ExecutorService callers = Executors.newFixedThreadPool(12);
+            try {
+                List<Future<Http.Reply>> slow = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    slow.add(callers.submit(() -> gateway.get("/api/communities?brandId=demo-brand", token)));
+                }
+                for (Future<Http.Reply> reply : slow) {
+                    assertProblem(reply.get(), 503, "urn:quanzi:problem:service-unavailable");
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            long started = System.nanoTime();
+            Http.Reply open = gateway.get("/api/communities?brandId=demo-brand", token);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertProblem(open, 503, "urn:quanzi:problem:service-unavailable");
+            assertThat(took)
+                    .as("an open circuit answers at once, without waiting out the time limit")
+                    .isLessThan(Duration.ofSeconds(2));
+        } finally {
+            signal("CONT", pid);
+        }
+        // After the open state (10 s) the breaker lets trial calls through; they succeed and it closes.
+        Instant deadline = Instant.now().plusSeconds(40);
+        int status = 0;
+        while (Instant.now().isBefore(deadline) && status != 200) {
+            Thread.sleep(1000);
+            status = gateway.get("/api/communities?brandId=demo-brand", token).status();
+        }
+        assertThat(status).as("the circuit closed again after recovery").isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.get("/api/communities?brandId=demo-brand", token).status())
+                    .isEqualTo(200);
         }
     }
 

@@ -71,6 +71,56 @@ final class Keycloak {
                         username + "-pass"));
     }
 
+    /**
+     * Registers {@code count} members at once and returns their access tokens, in order. Makes the test realm hash
+     * passwords with one iteration first, so that a hundred logins take seconds (the realm is the tests' own).
+     */
+    java.util.List<String> newMemberTokens(String usernamePrefix, int count) {
+        Http.Reply policy = admin("PUT", "", "{\"passwordPolicy\":\"hashIterations(1)\"}");
+        if (policy.status() != 204) {
+            throw new IllegalStateException("Could not set the password policy: " + policy);
+        }
+        String run = Long.toString(System.nanoTime(), 36);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String username = usernamePrefix + "-" + run + "-" + i;
+                tokens.add(pool.submit(() -> {
+                    String user =
+                            """
+                            {"username":"%s","enabled":true,"email":"%s@it.quanzi.local","emailVerified":true,
+                             "firstName":"It","lastName":"%s",
+                             "credentials":[{"type":"password","value":"member-pass","temporary":false}]}"""
+                                    .formatted(username, username, usernamePrefix);
+                    Http.Reply created = admin("POST", "/users", user);
+                    if (created.status() != 201) {
+                        throw new IllegalStateException("Could not register " + username + ": " + created);
+                    }
+                    return token(
+                            "quanzi",
+                            Map.of(
+                                    "grant_type", "password",
+                                    "client_id", "quanzi-cli",
+                                    "username", username,
+                                    "password", "member-pass"));
+                }));
+            }
+            java.util.List<String> result = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> token : tokens) {
+                result.add(token.get());
+            }
+            return result;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        } catch (java.util.concurrent.ExecutionException failed) {
+            throw new IllegalStateException(failed.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Calls Keycloak's admin API as the bootstrap admin, for test set-up only. */
     Http.Reply admin(String method, String path, String json) {
         String adminToken = token(

@@ -30,7 +30,14 @@ public class RunningStack implements BeforeAllCallback {
                             Map.of(
                                     // Tests see a token expire within seconds instead of waiting out the
                                     // production leeway of 30 s.
-                                    "quanzi.security.clock-skew", "1s"));
+                                    "quanzi.security.clock-skew",
+                                    "1s",
+                                    // FaultsIT kills offer-service mid-claim: a claim left behind is taken over
+                                    // after 10 s instead of 30 s, and the recovery job looks every 3 s.
+                                    "quanzi.coupons.claim-lease",
+                                    "10s",
+                                    "quanzi.coupons.recovery.interval",
+                                    "3s"));
             stack = Stack.start(settings);
             return stack;
         } catch (ManagedProcess.ComponentFailed failed) {
