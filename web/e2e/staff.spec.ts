@@ -1,0 +1,142 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { createEventNow, createOffer, expectAccessible, newMember, ok, shot, uniqueName } from './support';
+
+// A clerk's shift at demo-store-1 on a phone: sam signs in through Keycloak, picks the store and
+// judges a new member's check-in and coupon codes (pasted, as with a broken camera). Each step
+// builds on the one before (same browser, same member).
+test.describe.configure({ mode: 'serial' });
+
+const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace(/\.\d+Z$/, 'Z');
+
+let page: Page;
+let context: BrowserContext;
+let member: { username: string; password: string };
+let event: { id: string };
+let otherStoreEvent: { id: string };
+let couponId: string;
+let couponToken: string;
+
+async function checkInToken(eventId: string): Promise<string> {
+  return (await ok<{ token: string }>(member.username, 'GET', `/api/events/${eventId}/checkin-token`, undefined, member.password)).token;
+}
+
+async function paste(token: string): Promise<void> {
+  await page.getByTestId('manual-token').locator('textarea').fill(token);
+  await page.getByTestId('manual-check').click();
+}
+
+async function expectVerdict(tone: 'ok' | 'bad', title: string | RegExp): Promise<void> {
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toBeVisible();
+  await expect(verdict).toHaveAttribute('data-tone', tone);
+  await expect(page.getByTestId('verdict-title')).toHaveText(title);
+}
+
+async function nextScan(): Promise<void> {
+  await page.getByTestId('verdict-next').click();
+  await expect(page.getByTestId('verdict')).toBeHidden();
+}
+
+test.beforeAll(async ({ browser }) => {
+  // ada (brand admin) sets up an event at each demo store and an offer; a new member RSVPs to both
+  // events and claims a coupon.
+  member = await newMember('nora');
+  const { username, password } = member;
+  await ok(username, 'PATCH', '/api/members/me', { displayName: 'Nora' }, password);
+  await ok(username, 'POST', '/api/members/me/brands/demo-brand/membership', {}, password);
+  event = await createEventNow(uniqueName('Door night '));
+  otherStoreEvent = await ok('ada', 'POST', '/api/events', {
+    storeId: 'demo-store-2',
+    title: uniqueName('Other shop night '),
+    startsAt: iso(-10 * 60_000),
+    endsAt: iso(2 * 3600_000),
+    checkInOpensAt: iso(-10 * 60_000),
+    checkInClosesAt: iso(3600_000),
+    capacity: 20,
+    attendPoints: 10,
+  });
+  const offer = await createOffer(uniqueName('Staff test 20% off '));
+  await ok(username, 'POST', `/api/events/${event.id}/rsvp`, undefined, password);
+  await ok(username, 'POST', `/api/events/${otherStoreEvent.id}/rsvp`, undefined, password);
+  couponId = (await ok<{ id: string }>(username, 'POST', `/api/offers/${offer.id}/claims`, undefined, password)).id;
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+test('sam signs in on the Keycloak page, picks the store and sees today\'s event with its counts', async ({}, testInfo) => {
+  await page.goto('/staff');
+  await page.waitForURL(/\/realms\/quanzi\//);
+  await page.locator('#username').fill('sam');
+  await page.locator('#password').fill('sam-demo');
+  await page.locator('[type=submit]').click();
+  await page.waitForURL((url) => url.pathname === '/staff');
+  await expect(page.getByTestId('staff-home')).toBeVisible();
+  await page.getByTestId('choice-demo-store-1').click();
+  await expect(page.getByTestId('choice-demo-store-1').locator('[role=radio], .van-radio__icon--checked').first()).toBeVisible();
+  // Verdicts stay until tapped in this test, so each can be read and photographed at leisure.
+  await page.getByTestId('auto-next').click();
+  await expect(page.getByTestId('auto-next')).toHaveAttribute('aria-checked', 'false');
+  const row = page.getByTestId(`staff-event-${event.id}`);
+  await expect(row).toBeVisible();
+  await expect(page.getByTestId(`counts-${event.id}`)).toContainText('1 / 50');
+  await expect(page.getByTestId(`staff-event-${otherStoreEvent.id}`)).toHaveCount(0);
+  await shot(page, testInfo, 'staff-01-home');
+  await expectAccessible(page, 'staff home');
+});
+
+test('a member\'s check-in code turns the screen green, the same member again red "already checked in"', async ({}, testInfo) => {
+  await page.getByTestId(`scan-event-${event.id}`).click();
+  await expect(page.getByTestId('staff-scan-screen')).toBeVisible();
+  await expect(page.getByTestId('scan-event')).toHaveValue(event.id);
+  await expectAccessible(page, 'scan screen');
+  await shot(page, testInfo, 'staff-02-scan');
+
+  const token = await checkInToken(event.id);
+  await paste(token);
+  await expectVerdict('ok', 'Checked in');
+  await expect(page.getByTestId('verdict-line')).toContainText('Door night');
+  await shot(page, testInfo, 'staff-03-verdict-green');
+  await expectAccessible(page, 'green verdict');
+  await nextScan();
+  await expect(page.getByTestId('last-verdict')).toContainText('Checked in');
+
+  await paste(await checkInToken(event.id));
+  await expectVerdict('bad', /^Already checked in at /);
+  await shot(page, testInfo, 'staff-04-verdict-red');
+  await expectAccessible(page, 'red verdict');
+  await nextScan();
+});
+
+test('a coupon code is redeemed at the store, and the same code again is "already redeemed"', async ({}, testInfo) => {
+  couponToken = (await ok<{ token: string }>(member.username, 'GET', `/api/coupons/${couponId}/qr-token`, undefined, member.password)).token;
+  await paste(couponToken);
+  await expectVerdict('ok', 'Coupon redeemed');
+  await expect(page.getByTestId('verdict-line')).toContainText('Staff test 20% off');
+  await shot(page, testInfo, 'staff-05-coupon-redeemed');
+  await nextScan();
+
+  await paste(couponToken);
+  await expectVerdict('bad', /^Already redeemed at .+ in Demo Store/);
+  await shot(page, testInfo, 'staff-06-coupon-already-redeemed');
+  await nextScan();
+});
+
+test('a code for an event at another store is "wrong store"', async ({}, testInfo) => {
+  await page.getByTestId('scan-event').selectOption('');
+  await paste(await checkInToken(otherStoreEvent.id));
+  await expectVerdict('bad', 'Wrong store — this event is at another store');
+  await shot(page, testInfo, 'staff-07-wrong-store');
+  await nextScan();
+
+  // Not a Quanzi code at all: red at once, without asking the API.
+  await paste('hello');
+  await expectVerdict('bad', 'Not a Quanzi ticket or coupon code');
+  await nextScan();
+
+  await page.goto('/staff');
+  await expect(page.getByTestId(`counts-${event.id}`).getByTestId('count-checked-in')).toHaveText('1');
+});

@@ -1,0 +1,51 @@
+import { api } from './client';
+import type { RsvpState } from './events';
+
+/** `POST /api/checkins`: a staff scan of a member's rotating check-in code. */
+export interface CheckInScan {
+  token: string;
+  /** The event the staff app is scanning for; a code for another event is then refused. */
+  eventId?: string;
+  deviceId?: string;
+}
+
+/** The green verdict of a check-in. */
+export interface CheckInResult {
+  status: 'CHECKED_IN';
+  eventId: string;
+  eventTitle: string;
+  memberId: string;
+  checkedInAt: string;
+  walkIn: boolean;
+}
+
+/** `POST /api/coupons/redemptions`: a scanned coupon code, redeemed at the staff's store. */
+export interface RedemptionScan {
+  token: string;
+  storeId: string;
+}
+
+export interface RedemptionResult {
+  couponId: string;
+  code: string;
+  offerId: string;
+  title: string;
+  storeId: string;
+  redeemedBy: string;
+  redeemedAt: string;
+}
+
+/** One member holding a place at an event, as the store's staff see it. */
+export interface Attendee {
+  memberId: string;
+  status: RsvpState;
+  waitlistPosition: number | null;
+  walkIn: boolean;
+  checkedInAt: string | null;
+}
+
+export const staffApi = {
+  checkIn: (scan: CheckInScan) => api<CheckInResult>('/api/checkins', { method: 'POST', body: scan }),
+  redeem: (scan: RedemptionScan) => api<RedemptionResult>('/api/coupons/redemptions', { method: 'POST', body: scan }),
+  attendees: (eventId: string) => api<Attendee[]>(`/api/events/${encodeURIComponent(eventId)}/attendees`),
+};

@@ -1,0 +1,75 @@
+import { getCurrentInstance, onBeforeUnmount, ref, type Ref } from 'vue';
+import { staffApi } from '@/api/staff';
+import { classifyCode } from './token';
+import { checkedIn, memberCard, noStore, redeemed, refused, unknownCode, type Verdict } from './verdict';
+
+export const AUTO_NEXT_MS = 2000;
+
+export interface ScanOptions {
+  storeId: Ref<string | null>;
+  /** The event picked on the scan screen, or null for any event at the store. */
+  eventId: Ref<string | null>;
+  deviceId: string;
+  /** Whether the verdict goes away by itself after {@link AUTO_NEXT_MS}. */
+  autoNext: Ref<boolean>;
+  api?: Pick<typeof staffApi, 'checkIn' | 'redeem'>;
+  onVerdict?: (verdict: Verdict) => void;
+}
+
+/**
+ * One scan at a time: a check-in code goes to the check-in endpoint (with the picked event), a
+ * coupon code to the redemption endpoint (with the store); the verdict stays until the next tap or
+ * for two seconds. The last verdict stays available for the screen's "last scan" line.
+ */
+export function useScan(options: ScanOptions) {
+  const api = options.api ?? staffApi;
+  const verdict = ref<Verdict | null>(null);
+  const last = ref<Verdict | null>(null);
+  const busy = ref(false);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function next(): void {
+    clearTimeout(timer);
+    verdict.value = null;
+  }
+
+  function show(result: Verdict): Verdict {
+    verdict.value = result;
+    last.value = result;
+    options.onVerdict?.(result);
+    clearTimeout(timer);
+    if (options.autoNext.value) timer = setTimeout(next, AUTO_NEXT_MS);
+    return result;
+  }
+
+  async function judge(text: string): Promise<Verdict> {
+    const code = classifyCode(text);
+    if (code.kind === 'unknown') return unknownCode();
+    if (code.kind === 'member-card') return memberCard();
+    const storeId = options.storeId.value;
+    if (!storeId) return noStore();
+    try {
+      if (code.kind === 'checkin') {
+        const eventId = options.eventId.value ?? undefined;
+        return checkedIn(await api.checkIn({ token: code.token, eventId, deviceId: options.deviceId }));
+      }
+      return redeemed(await api.redeem({ token: code.token, storeId }));
+    } catch (failure) {
+      return refused(failure);
+    }
+  }
+
+  /** Judges a scanned or typed code; ignored while a verdict is showing or a scan is under way. */
+  async function submit(text: string): Promise<Verdict | null> {
+    if (busy.value || verdict.value) return null;
+    busy.value = true;
+    try {
+      return show(await judge(text));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  if (getCurrentInstance()) onBeforeUnmount(() => clearTimeout(timer));
+  return { verdict, last, busy, submit, next };
+}
