@@ -1,5 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { createEventNow, createOffer, expectAccessible, newMember, ok, shot, uniqueName } from './support';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import QRCode from 'qrcode';
+import { BASE, createEventNow, createOffer, expectAccessible, newMember, ok, shot, uniqueName } from './support';
 
 // A clerk's shift at demo-store-1 on a phone: sam signs in through Keycloak, picks the store and
 // judges a new member's check-in and coupon codes (pasted, as with a broken camera). Each step
@@ -92,6 +95,8 @@ test('a member\'s check-in code turns the screen green, the same member again re
   await page.getByTestId(`scan-event-${event.id}`).click();
   await expect(page.getByTestId('staff-scan-screen')).toBeVisible();
   await expect(page.getByTestId('scan-event')).toHaveValue(event.id);
+  // No camera in this browser: the scan screen says so and keeps manual entry.
+  await expect(page.getByTestId('camera')).toHaveAttribute('data-state', 'unavailable');
   await expectAccessible(page, 'scan screen');
   await shot(page, testInfo, 'staff-02-scan');
 
@@ -139,4 +144,53 @@ test('a code for an event at another store is "wrong store"', async ({}, testInf
 
   await page.goto('/staff');
   await expect(page.getByTestId(`counts-${event.id}`).getByTestId('count-checked-in')).toHaveText('1');
+});
+
+test('a code shown to the camera is scanned (Chromium\'s fake camera plays a QR code)', async ({}, testInfo) => {
+  // Another member's fresh code, drawn as a QR image and turned into a video the fake camera plays.
+  const cam = await newMember('cam');
+  await ok(cam.username, 'POST', `/api/events/${event.id}/rsvp`, undefined, cam.password);
+  const token = (await ok<{ token: string }>(cam.username, 'GET', `/api/events/${event.id}/checkin-token`, undefined, cam.password)).token;
+  const dir = testInfo.outputPath('camera');
+  mkdirSync(dir, { recursive: true });
+  await QRCode.toFile(`${dir}/qr.png`, token, { width: 440, margin: 4 });
+  execFileSync('ffmpeg', [
+    '-loglevel', 'error', '-y', '-loop', '1', '-i', `${dir}/qr.png`,
+    '-vf', 'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p', '-frames:v', '30', '-r', '15', `${dir}/qr.y4m`,
+  ]);
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${dir}/qr.y4m`,
+    ],
+  });
+  try {
+    const camera = await browser.newContext({
+      baseURL: BASE,
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      timezoneId: 'Asia/Shanghai',
+      permissions: ['camera'],
+      storageState: await context.storageState(), // sam's session and store choice
+    });
+    const scanner = await camera.newPage();
+    await scanner.goto(`/staff/scan?event=${event.id}`);
+    await expect(scanner.getByTestId('camera')).toHaveAttribute('data-state', 'on');
+    await expect(scanner.getByTestId('verdict')).toHaveAttribute('data-tone', 'ok', { timeout: 20_000 });
+    await expect(scanner.getByTestId('verdict-title')).toHaveText('Checked in');
+    await shot(scanner, testInfo, 'staff-08-camera-scan');
+  } finally {
+    await browser.close();
+  }
+  const attendees = await ok<{ memberId: string; checkedInAt: string | null }[]>('sam', 'GET', `/api/events/${event.id}/attendees`);
+  expect(attendees.filter((a) => a.checkedInAt !== null)).toHaveLength(2);
 });

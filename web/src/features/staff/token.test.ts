@@ -33,3 +33,16 @@ describe('what a scanned code is', () => {
     expect(classifyCode('')).toEqual({ kind: 'unknown' });
   });
 });
+
+describe('codes the camera keeps seeing', () => {
+  it('counts a code that stays in view once, and again only after it was out of sight', async () => {
+    const { createRepeatFilter } = await import('./decoder');
+    const fresh = createRepeatFilter(3000);
+    expect(fresh('A', 0)).toBe(true);
+    expect(fresh('A', 200)).toBe(false);
+    expect(fresh('A', 3000)).toBe(false); // seen every frame: still the same showing
+    expect(fresh('B', 3100)).toBe(true);
+    expect(fresh('A', 3200)).toBe(true);
+    expect(fresh('A', 6300)).toBe(true); // gone for more than 3 s, shown again
+  });
+});
