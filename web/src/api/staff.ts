@@ -35,6 +35,17 @@ export interface RedemptionResult {
   redeemedAt: string;
 }
 
+/** What became of one offline scan (`POST /api/checkins/batch`), with the online scan's reason slug. */
+export interface BatchItemResult {
+  index: number;
+  status: 'CHECKED_IN' | 'ALREADY_CHECKED_IN' | 'REFUSED';
+  reason: string | null;
+  detail: string | null;
+  eventId: string | null;
+  memberId: string | null;
+  checkedInAt: string | null;
+}
+
 /** One member holding a place at an event, as the store's staff see it. */
 export interface Attendee {
   memberId: string;
@@ -47,5 +58,8 @@ export interface Attendee {
 export const staffApi = {
   checkIn: (scan: CheckInScan) => api<CheckInResult>('/api/checkins', { method: 'POST', body: scan }),
   redeem: (scan: RedemptionScan) => api<RedemptionResult>('/api/coupons/redemptions', { method: 'POST', body: scan }),
+  /** Offline scans, each judged at its `scannedAt`; one result per item, in order. */
+  batch: (items: { token: string; scannedAt: string; deviceId: string }[]) =>
+    api<{ results: BatchItemResult[] }>('/api/checkins/batch', { method: 'POST', body: { items } }),
   attendees: (eventId: string) => api<Attendee[]>(`/api/events/${encodeURIComponent(eventId)}/attendees`),
 };

@@ -1,9 +1,24 @@
 import { getCurrentInstance, onBeforeUnmount, ref, type Ref } from 'vue';
+import type { JSONWebKeySet } from 'jose';
+import { ApiProblem } from '@/api/client';
 import { staffApi } from '@/api/staff';
+import type { ScanQueue } from './offline/queue';
 import { classifyCode } from './token';
+import { verifyCheckInLocally } from './offline/localVerify';
 import { checkedIn, memberCard, noStore, redeemed, refused, unknownCode, type Verdict } from './verdict';
 
 export const AUTO_NEXT_MS = 2000;
+
+export interface OfflineScanning {
+  online(): boolean;
+  keys(): Promise<JSONWebKeySet | null>;
+  queue: ScanQueue;
+  storeId(): string | null;
+  now?: () => number;
+  onQueued?: () => void;
+}
+
+const isNetworkFailure = (failure: unknown) => failure instanceof ApiProblem && failure.status === 0;
 
 export interface ScanOptions {
   storeId: Ref<string | null>;
@@ -13,6 +28,8 @@ export interface ScanOptions {
   /** Whether the verdict goes away by itself after {@link AUTO_NEXT_MS}. */
   autoNext: Ref<boolean>;
   api?: Pick<typeof staffApi, 'checkIn' | 'redeem'>;
+  /** Offline check-ins: verified on the device and queued while the network is down. */
+  offline?: OfflineScanning;
   onVerdict?: (verdict: Verdict) => void;
 }
 
@@ -48,6 +65,8 @@ export function useScan(options: ScanOptions) {
     if (code.kind === 'member-card') return memberCard();
     const storeId = options.storeId.value;
     if (!storeId) return noStore();
+    const offline = options.offline;
+    if (offline && !offline.online()) return code.kind === 'checkin' ? checkInOffline(code.token, offline) : couponNeedsNetwork();
     try {
       if (code.kind === 'checkin') {
         const eventId = options.eventId.value ?? undefined;
@@ -55,8 +74,37 @@ export function useScan(options: ScanOptions) {
       }
       return redeemed(await api.redeem({ token: code.token, storeId }));
     } catch (failure) {
+      if (offline && isNetworkFailure(failure)) return code.kind === 'checkin' ? checkInOffline(code.token, offline) : couponNeedsNetwork();
       return refused(failure);
     }
+  }
+
+  /** No network: verify the code here, refuse what is forged or expired, queue the rest. */
+  async function checkInOffline(token: string, offline: OfflineScanning): Promise<Verdict> {
+    const keys = await offline.keys();
+    if (!keys) return { tone: 'warn', message: 'offline-no-keys' };
+    const now = offline.now?.() ?? Date.now();
+    const local = await verifyCheckInLocally(token, keys, { eventId: options.eventId.value, now });
+    if (!local.ok) return { tone: 'bad', message: local.reason };
+    const queued = await offline.queue.all();
+    const earlier = queued.find((s) => s.memberId === local.claims.sub && s.eventId === local.claims.evt);
+    if (earlier) return { tone: 'bad', message: 'already-queued', at: earlier.scannedAt };
+    const scannedAt = new Date(now).toISOString();
+    await offline.queue.add({
+      id: crypto.randomUUID(),
+      token,
+      scannedAt,
+      deviceId: options.deviceId,
+      eventId: local.claims.evt,
+      memberId: local.claims.sub,
+      storeId: offline.storeId() ?? '',
+    });
+    offline.onQueued?.();
+    return { tone: 'warn', message: 'saved-offline', at: scannedAt };
+  }
+
+  function couponNeedsNetwork(): Verdict {
+    return { tone: 'warn', message: 'coupon-needs-network' };
   }
 
   /** Judges a scanned or typed code; ignored while a verdict is showing or a scan is under way. */
