@@ -1,7 +1,15 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { loadModeMessages } from '@/i18n/modes';
 
+import { registerStaffServiceWorker } from './pwa';
+
 export const loadStaffMessages = () => loadModeMessages('staff');
+
+/** Staff screens: their messages, and the service worker that keeps them working offline. */
+const enterStaff = async () => {
+  void registerStaffServiceWorker();
+  await loadStaffMessages();
+};
 
 /**
  * Staff mode's screens (users with the `staff` role), lazily loaded with their messages
@@ -13,14 +21,14 @@ export const staffRoutes: RouteRecordRaw[] = [
     path: '/staff',
     name: 'staff',
     component: () => import('./StaffHome.vue'),
-    beforeEnter: loadStaffMessages,
+    beforeEnter: enterStaff,
     meta: { title: 'staff.title' },
   },
   {
     path: '/staff/scan',
     name: 'staff-scan',
     component: () => import('./ScanView.vue'),
-    beforeEnter: loadStaffMessages,
+    beforeEnter: enterStaff,
     meta: { title: 'staff.scanTitle' },
   },
 ];
