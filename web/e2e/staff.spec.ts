@@ -194,3 +194,82 @@ test('a code shown to the camera is scanned (Chromium\'s fake camera plays a QR 
   const attendees = await ok<{ memberId: string; checkedInAt: string | null }[]>('sam', 'GET', `/api/events/${event.id}/attendees`);
   expect(attendees.filter((a) => a.checkedInAt !== null)).toHaveLength(2);
 });
+
+test('with the network gone: the app opens from the service worker, three codes are saved offline, a forged one is red at once, and they sync exactly once', async ({}, testInfo) => {
+  // The service worker exists only in a production build (the gateway's app, `vite preview`), not on the dev server.
+  const sw = await page.request.get('/sw.js');
+  test.skip(!sw.ok() || !(sw.headers()['content-type'] ?? '').includes('javascript'), 'no service worker on a dev server');
+
+  const people = [await newMember('olga'), await newMember('omar'), await newMember('otis')];
+  for (const person of people) {
+    await ok(person.username, 'POST', '/api/members/me/brands/demo-brand/membership', {}, person.password);
+    await ok(person.username, 'POST', `/api/events/${event.id}/rsvp`, undefined, person.password);
+  }
+
+  // First visit online: staff mode installs the service worker and keeps the check-in keys.
+  await page.goto(`/staff/scan?event=${event.id}`);
+  await expect(page.getByTestId('staff-scan-screen')).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('quanzi.staff.checkinJwks') !== null)).toBe(true);
+
+  const tokens: string[] = [];
+  for (const person of people) {
+    tokens.push((await ok<{ token: string }>(person.username, 'GET', `/api/events/${event.id}/checkin-token`, undefined, person.password)).token);
+  }
+  const claims = tokens.map((t) => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { sub: string; iat: number });
+  const subjects = claims.map((c) => c.sub);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('staff-scan-screen')).toBeVisible();
+  for (const token of tokens) {
+    await paste(token);
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-tone', 'warn');
+    await expect(page.getByTestId('verdict-title')).toHaveText('Saved offline — will sync');
+    if (token === tokens[0]) await shot(page, testInfo, 'staff-09-verdict-offline');
+    await nextScan();
+  }
+  const [head, body, signature] = tokens[0]!.split('.');
+  const forged = `${head}.${body}.${signature!.slice(0, -6)}${signature!.slice(-6).split('').reverse().join('')}`;
+  await paste(forged);
+  await expectVerdict('bad', 'Not a valid code — it may be forged');
+  await nextScan();
+  await expect(page.getByTestId('pending-count')).toHaveText('Waiting to sync: 3');
+  await shot(page, testInfo, 'staff-10-offline-queue');
+
+  // Closing the page loses nothing: a new page (still offline) finds the three scans waiting.
+  await page.close();
+  page = await context.newPage();
+  await page.goto(`/staff/scan?event=${event.id}`);
+  await expect(page.getByTestId('pending-count')).toHaveText('Waiting to sync: 3');
+
+  // The network is back: the queue syncs by itself, each member checked in once.
+  await context.setOffline(false);
+  await expect(page.getByTestId('synced').locator('li[data-status=CHECKED_IN]')).toHaveCount(3, { timeout: 30_000 });
+  await expect(page.getByTestId('pending-count')).toHaveText('Waiting to sync: 0');
+  await shot(page, testInfo, 'staff-11-synced');
+
+  const attendees = await ok<{ memberId: string; checkedInAt: string | null }[]>('sam', 'GET', `/api/events/${event.id}/attendees`);
+  for (const subject of subjects) {
+    expect(attendees.filter((a) => a.memberId === subject && a.checkedInAt !== null)).toHaveLength(1);
+  }
+  // A sync repeated after a lost answer doubles nothing: the server says "already checked in".
+  const again = await ok<{ results: { status: string }[] }>('sam', 'POST', '/api/checkins/batch', {
+    items: [{ token: tokens[0], scannedAt: new Date((claims[0]!.iat + 1) * 1000).toISOString() }],
+  });
+  expect(again.results[0]!.status).toBe('ALREADY_CHECKED_IN');
+
+  // And the attendance points arrive in each wallet (through the check-in outbox).
+  for (const person of people) {
+    await expect(async () => {
+      const history = await ok<{ items: { activity: string; points: number }[] }>(
+        person.username, 'GET', '/api/points/me/history?brandId=demo-brand', undefined, person.password,
+      );
+      expect(history.items.some((i) => i.activity === 'CHECK_IN' && i.points === 30)).toBe(true);
+    }).toPass({ timeout: 60_000, intervals: [1000, 2000, 3000] });
+  }
+});
