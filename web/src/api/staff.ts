@@ -46,6 +46,34 @@ export interface BatchItemResult {
   checkedInAt: string | null;
 }
 
+/** `POST /api/points/purchases`: a purchase at the till, the member named by the number on their card. */
+export interface PurchaseEntry {
+  brandId: string;
+  storeId: string;
+  memberNumber: number;
+  receiptNumber: string;
+  /** Decimal string, at most 2 decimals. */
+  amount: string;
+  currency: string;
+}
+
+export interface PurchaseResult {
+  purchaseId: string;
+  brandId: string;
+  storeId: string;
+  memberId: string;
+  receiptNumber: string;
+  amount: string;
+  currency: string;
+  /** The points earned (0 while still being processed). */
+  points: number;
+  status: string;
+  refundedPoints: number | null;
+  recordedAt: string;
+  /** True when this receipt had been recorded before (the first result is answered). */
+  duplicate: boolean;
+}
+
 /** One member holding a place at an event, as the store's staff see it. */
 export interface Attendee {
   memberId: string;
@@ -61,5 +89,6 @@ export const staffApi = {
   /** Offline scans, each judged at its `scannedAt`; one result per item, in order. */
   batch: (items: { token: string; scannedAt: string; deviceId: string }[]) =>
     api<{ results: BatchItemResult[] }>('/api/checkins/batch', { method: 'POST', body: { items } }),
+  purchase: (entry: PurchaseEntry) => api<PurchaseResult>('/api/points/purchases', { method: 'POST', body: entry }),
   attendees: (eventId: string) => api<Attendee[]>(`/api/events/${encodeURIComponent(eventId)}/attendees`),
 };

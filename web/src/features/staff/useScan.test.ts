@@ -80,6 +80,16 @@ describe('one scan at a time', () => {
     expect(scan.verdict.value).toBeNull();
   });
 
+  it('hands a member card to purchase entry instead of judging it', async () => {
+    const api = { checkIn: vi.fn(), redeem: vi.fn() };
+    const onMemberCard = vi.fn();
+    const scan = useScan({ storeId: ref('s1'), eventId: ref(null), deviceId: 'web-1', autoNext: ref(true), api, onMemberCard });
+    expect(await scan.submit('quanzi:member:demo-brand:42')).toBeNull();
+    expect(onMemberCard).toHaveBeenCalledWith({ brandId: 'demo-brand', memberNumber: '42' });
+    expect(scan.verdict.value).toBeNull();
+    expect(api.checkIn).not.toHaveBeenCalled();
+  });
+
   it('keeps the verdict until tapped when automatic next is off', async () => {
     const { scan } = setup(false);
     await scan.submit(checkinCode);

@@ -31,6 +31,8 @@ export interface ScanOptions {
   /** Offline check-ins: verified on the device and queued while the network is down. */
   offline?: OfflineScanning;
   onVerdict?: (verdict: Verdict) => void;
+  /** A member card was scanned: the screen asks for the receipt (purchase entry). */
+  onMemberCard?: (card: { brandId: string; memberNumber: string }) => void;
 }
 
 /**
@@ -59,10 +61,14 @@ export function useScan(options: ScanOptions) {
     return result;
   }
 
-  async function judge(text: string): Promise<Verdict> {
+  async function judge(text: string): Promise<Verdict | null> {
     const code = classifyCode(text);
     if (code.kind === 'unknown') return unknownCode();
-    if (code.kind === 'member-card') return memberCard();
+    if (code.kind === 'member-card') {
+      if (!options.onMemberCard) return memberCard();
+      options.onMemberCard({ brandId: code.brandId, memberNumber: code.memberNumber });
+      return null;
+    }
     const storeId = options.storeId.value;
     if (!storeId) return noStore();
     const offline = options.offline;
@@ -112,12 +118,13 @@ export function useScan(options: ScanOptions) {
     if (busy.value || verdict.value) return null;
     busy.value = true;
     try {
-      return show(await judge(text));
+      const result = await judge(text);
+      return result ? show(result) : null;
     } finally {
       busy.value = false;
     }
   }
 
   if (getCurrentInstance()) onBeforeUnmount(() => clearTimeout(timer));
-  return { verdict, last, busy, submit, next };
+  return { verdict, last, busy, submit, next, show };
 }

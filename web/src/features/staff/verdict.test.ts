@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '@/api/client';
-import { checkedIn, redeemed, refused } from './verdict';
+import { checkedIn, purchaseRecorded, redeemed, refused } from './verdict';
 
 const problem = (status: number, slug: string, detail?: string, body: Record<string, unknown> = {}) =>
   new ApiProblem(status, `urn:quanzi:problem:${slug}`, slug, detail, [], body);
@@ -44,5 +44,20 @@ describe('the verdict of a scan', () => {
     expect(refused(ApiProblem.network(new TypeError('offline')))).toEqual({ tone: 'warn', message: 'network' });
     expect(refused(new ApiProblem(403, 'http-403', 'Forbidden', undefined))).toEqual({ tone: 'bad', message: 'forbidden' });
     expect(refused(new Error('boom'))).toEqual({ tone: 'bad', message: 'unknown' });
+  });
+});
+
+describe('the verdict of a purchase', () => {
+  const result = {
+    purchaseId: 'p', brandId: 'b', storeId: 's', memberId: 'm', receiptNumber: 'R-1', amount: '88.50', currency: 'CNY',
+    points: 88, status: 'EARNED', refundedPoints: null, recordedAt: '2026-12-01T10:00:00Z', duplicate: false,
+  };
+  it('is green with amount, receipt and points; a repeated receipt says it was already recorded', () => {
+    expect(purchaseRecorded(result)).toEqual({ tone: 'ok', message: 'purchaseRecorded', subject: '88.50 CNY · R-1', at: '2026-12-01T10:00:00Z', points: 88 });
+    expect(purchaseRecorded({ ...result, duplicate: true }).message).toBe('purchaseAlreadyRecorded');
+  });
+  it('translates the purchase refusals', () => {
+    expect(refused(problem(422, 'unknown-member-number', 'x'))).toEqual({ tone: 'bad', message: 'unknown-member-number' });
+    expect(refused(problem(409, 'receipt-already-recorded', 'x'))).toEqual({ tone: 'bad', message: 'receipt-already-recorded' });
   });
 });

@@ -1,7 +1,7 @@
 // The verdict staff see after a scan, as data: which colour, which message (a key of the staff
 // messages) and what to fill in. The screen translates and formats it; tests check it here.
 import { ApiProblem } from '@/api/client';
-import type { CheckInResult, RedemptionResult } from '@/api/staff';
+import type { CheckInResult, PurchaseResult, RedemptionResult } from '@/api/staff';
 
 export type Tone = 'ok' | 'bad' | 'warn';
 
@@ -19,6 +19,8 @@ export interface Verdict {
   detail?: string;
   /** The coupon code, for the receipt. */
   code?: string;
+  /** Points a purchase earned. */
+  points?: number;
 }
 
 /** Problem types the staff messages translate; anything else shows the API's detail. */
@@ -42,6 +44,10 @@ export const KNOWN_REASONS = [
   'offer-closed',
   'coupon-expired',
   'already-redeemed',
+  'receipt-already-recorded',
+  'store-not-of-brand',
+  'currency-not-accepted',
+  'unknown-member-number',
   'network',
   'forbidden',
 ] as const;
@@ -52,6 +58,16 @@ export function checkedIn(result: CheckInResult): Verdict {
 
 export function redeemed(result: RedemptionResult): Verdict {
   return { tone: 'ok', message: 'redeemed', subject: result.title, at: result.redeemedAt, code: result.code };
+}
+
+export function purchaseRecorded(result: PurchaseResult): Verdict {
+  return {
+    tone: 'ok',
+    message: result.duplicate ? 'purchaseAlreadyRecorded' : 'purchaseRecorded',
+    subject: `${result.amount} ${result.currency} · ${result.receiptNumber}`,
+    at: result.recordedAt,
+    points: result.points,
+  };
 }
 
 export function unknownCode(): Verdict {
