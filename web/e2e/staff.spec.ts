@@ -154,7 +154,7 @@ test('a member card opens purchase entry: the purchase is recorded with its poin
     await record();
     if ((await page.getByTestId('verdict').getAttribute('data-reason')) !== 'unknown-member-number' || attempt >= 15) break;
     await nextScan();
-    await page.keyboard.press('Escape');
+    await page.getByTestId('purchase-close').click();
     await page.waitForTimeout(2000);
   }
   await expectVerdict('ok', 'Purchase recorded');
