@@ -210,7 +210,13 @@ class GatewayRoutingTest {
                 .uri("/api/members/me")
                 .exchange()
                 .expectHeader()
-                .exists("Content-Security-Policy")
+                .value("Content-Security-Policy", csp -> {
+                    // The app's own scripts and WebAssembly (the staff QR decoder), nothing inline or eval'd.
+                    assertThat(csp)
+                            .contains("script-src 'self' 'wasm-unsafe-eval';")
+                            .doesNotContain("'unsafe-eval'")
+                            .contains("default-src 'self'");
+                })
                 .expectHeader()
                 .valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader()

@@ -130,7 +130,10 @@ class GatewaySecurity {
         // Cache-Control is set by NoStoreUnlessCacheable: the app's hashed files may be cached, nothing else.
         headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable);
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: https:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                        // 'wasm-unsafe-eval': the staff scanner's QR decoder (zxing-wasm, served by us) compiles
+                        // WebAssembly.
+                        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: https:; "
+                                + "font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self' http://localhost:*"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicy(

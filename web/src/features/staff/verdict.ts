@@ -1,0 +1,107 @@
+// The verdict staff see after a scan, as data: which colour, which message (a key of the staff
+// messages) and what to fill in. The screen translates and formats it; tests check it here.
+import { ApiProblem } from '@/api/client';
+import type { CheckInResult, PurchaseResult, RedemptionResult } from '@/api/staff';
+
+export type Tone = 'ok' | 'bad' | 'warn';
+
+export interface Verdict {
+  tone: Tone;
+  /** Key under `staff.verdict` (ok) or `staff.reasons` (bad/warn). */
+  message: string;
+  /** What was checked in or redeemed: the event or the coupon title. */
+  subject?: string;
+  /** A moment to show (check-in time, first check-in, redemption time), ISO 8601. */
+  at?: string;
+  /** The store named by the reason (a coupon redeemed elsewhere). */
+  store?: string;
+  /** The API's own words when the reason has no translation. */
+  detail?: string;
+  /** The coupon code, for the receipt. */
+  code?: string;
+  /** Points a purchase earned. */
+  points?: number;
+}
+
+/** Problem types the staff messages translate; anything else shows the API's detail. */
+export const KNOWN_REASONS = [
+  'token-expired',
+  'token-forged',
+  'other-event',
+  'wrong-store',
+  'event-cancelled',
+  'window-closed',
+  'not-registered',
+  'event-full',
+  'invalid-scan-time',
+  'already-checked-in',
+  'qr-token-invalid',
+  'qr-token-expired',
+  'qr-token-replayed',
+  'not-your-store',
+  'store-not-redeemable',
+  'offer-paused',
+  'offer-closed',
+  'coupon-expired',
+  'already-redeemed',
+  'receipt-already-recorded',
+  'store-not-of-brand',
+  'currency-not-accepted',
+  'unknown-member-number',
+  'network',
+  'forbidden',
+] as const;
+
+export function checkedIn(result: CheckInResult): Verdict {
+  return { tone: 'ok', message: result.walkIn ? 'checkedInWalkIn' : 'checkedIn', subject: result.eventTitle, at: result.checkedInAt };
+}
+
+export function redeemed(result: RedemptionResult): Verdict {
+  return { tone: 'ok', message: 'redeemed', subject: result.title, at: result.redeemedAt, code: result.code };
+}
+
+export function purchaseRecorded(result: PurchaseResult): Verdict {
+  return {
+    tone: 'ok',
+    message: result.duplicate ? 'purchaseAlreadyRecorded' : 'purchaseRecorded',
+    subject: `${result.amount} ${result.currency} · ${result.receiptNumber}`,
+    at: result.recordedAt,
+    points: result.points,
+  };
+}
+
+export function unknownCode(): Verdict {
+  return { tone: 'bad', message: 'unknown-code' };
+}
+
+export function memberCard(): Verdict {
+  return { tone: 'warn', message: 'member-card' };
+}
+
+export function noStore(): Verdict {
+  return { tone: 'bad', message: 'no-store' };
+}
+
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A refusal, from the problem the API answered (or the network failure the client made of it). */
+export function refused(failure: unknown): Verdict {
+  if (!(failure instanceof ApiProblem)) return { tone: 'bad', message: 'unknown' };
+  const slug = failure.slug === 'http-403' ? 'forbidden' : failure.slug;
+  const known = (KNOWN_REASONS as readonly string[]).includes(slug);
+  const verdict: Verdict = { tone: slug === 'network' ? 'warn' : 'bad', message: known ? slug : 'unknown' };
+  if (!known) verdict.detail = failure.detail ?? failure.title;
+  if (slug === 'already-checked-in') {
+    verdict.at = text(failure.body.checkedInAt);
+  }
+  if (slug === 'already-redeemed' || slug === 'qr-token-replayed') {
+    // The redemption problem names the time and store in its detail ("… at 2026-…Z by store demo-store-1.").
+    verdict.at = text(failure.body.redeemedAt) ?? ISO_INSTANT.exec(failure.detail ?? '')?.[0];
+    verdict.store = text(failure.body.storeId) ?? /\bstore ([A-Za-z0-9_-]+)/.exec(failure.detail ?? '')?.[1];
+  }
+  return verdict;
+}
