@@ -18,8 +18,10 @@ needs_build() {
   for jar in member-service community-service offer-service gateway; do
     [ -f "$jar/target/$jar.jar" ] || return 0
   done
-  [ -n "$(find . -path ./data -prune -o -path '*/target' -prune -o -path ./.git -prune -o -type f \
-      \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+  [ -n "$(find . -path ./data -prune -o -path '*/target' -prune -o -path ./.git -prune -o -path '*/node_modules' -prune \
+      -o -path ./web/dist -prune -o -type f \
+      \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \
+         -o -path './web/src/*' -o -path './web/public/*' -o -name 'package-lock.json' -o -path './web/index.html' \) \
       -newer "$launcher" -print -quit)" ]
 }
 
