@@ -21,7 +21,7 @@ needs_build() {
   [ -n "$(find . -path ./data -prune -o -path '*/target' -prune -o -path ./.git -prune -o -path '*/node_modules' -prune \
       -o -path ./web/dist -prune -o -type f \
       \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \
-         -o -path './web/src/*' -o -path './web/public/*' -o -name 'package-lock.json' -o -path './web/index.html' \) \
+         -o -path './web/src/*' -o -path './web/build/*' -o -path './web/public/*' -o -name 'package-lock.json' -o -path './web/index.html' \) \
       -newer "$launcher" -print -quit)" ]
 }
 

@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { VantResolver } from '@vant/auto-import-resolver';
 import { VitePWA } from 'vite-plugin-pwa';
+import { selfHostedAssets } from './build/selfHostedAssets';
 
 // `npm run dev` serves the app on :5173 and proxies everything the gateway owns (the API, the
 // login and logout, the session endpoints) to a running gateway, by default the one `./run.sh` starts.
@@ -13,6 +14,7 @@ const proxied = ['/api', '/oauth2', '/login', '/logout', '/session'];
 
 export default defineConfig({
   plugins: [
+    selfHostedAssets(),
     vue(),
     // Vant components and their CSS are imported per use, never the whole library.
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
@@ -72,7 +74,7 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     reporters: ['default'],
   },
 });
