@@ -10,8 +10,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry on CI: a browser login on a just-started stack has been seen to hang after the Keycloak
-  // form (rarely, cause not found yet); a second failure is a real one.
+  // One retry on CI, where the 2-core machine also runs the services: a failure that repeats is a real
+  // one. (The login that used to hang after Keycloak's form was Reactor Netty's keep-alive bug, fixed by
+  // the version the parent POM pins; see platform's KeepAliveConnectionTest.)
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
