@@ -96,6 +96,18 @@ class BrowserLoginIT {
     }
 
     @Test
+    void anonymousWriteIsUnauthenticatedNotACsrfRefusal() {
+        Http stranger = Http.browser();
+
+        Http.Reply join = stranger.send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/members/me/brands/demo-brand/membership"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertProblem(join, 401, "urn:quanzi:problem:unauthorized");
+    }
+
+    @Test
     void sessionCookieIsNotForwardedToServices() {
         Http browser = Http.browser();
         logIn(browser, "alice");

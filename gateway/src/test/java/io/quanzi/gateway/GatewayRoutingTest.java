@@ -78,7 +78,12 @@ class GatewayRoutingTest {
 
     @BeforeEach
     void signIn() {
-        member = web.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_member")));
+        // The gateway's own 5 s time limit decides; the client waits longer than that, so a busy
+        // machine shows up as the gateway's answer, not as the test client giving up first.
+        member = web.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_member")));
     }
 
     @Test

@@ -102,6 +102,7 @@ class GatewaySecurity {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .requireCsrfProtectionMatcher(new SessionCookieWrites())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
                 .logout(logout -> logout.logoutSuccessHandler(keycloakLogout(registrations)))
