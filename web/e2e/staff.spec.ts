@@ -102,7 +102,8 @@ test('a member\'s check-in code turns the screen green, the same member again re
 
   const token = await checkInToken(event.id);
   await paste(token);
-  await expectVerdict('ok', 'Checked in');
+  // newMember('nora') is "Nora Tester" in Keycloak; she was the first to RSVP, so she holds seat 1.
+  await expectVerdict('ok', 'Checked in — Nora Tester, seat 1 of 50');
   await expect(page.getByTestId('verdict-line')).toContainText('Door night');
   await shot(page, testInfo, 'staff-03-verdict-green');
   await expectAccessible(page, 'green verdict');
@@ -223,13 +224,50 @@ test('a code shown to the camera is scanned (Chromium\'s fake camera plays a QR 
     await scanner.goto(`/staff/scan?event=${event.id}`);
     await expect(scanner.getByTestId('camera')).toHaveAttribute('data-state', 'on');
     await expect(scanner.getByTestId('verdict')).toHaveAttribute('data-tone', 'ok', { timeout: 20_000 });
-    await expect(scanner.getByTestId('verdict-title')).toHaveText('Checked in');
+    await expect(scanner.getByTestId('verdict-title')).toHaveText('Checked in — Cam Tester, seat 2 of 50');
     await shot(scanner, testInfo, 'staff-08-camera-scan');
   } finally {
     await browser.close();
   }
   const attendees = await ok<{ memberId: string; checkedInAt: string | null }[]>('sam', 'GET', `/api/events/${event.id}/attendees`);
   expect(attendees.filter((a) => a.checkedInAt !== null)).toHaveLength(2);
+});
+
+test('the attendee list finds a member by name and shows who is in, with the time, and who is not yet', async ({}, testInfo) => {
+  const nell = await newMember('nell');
+  await ok(nell.username, 'POST', `/api/events/${event.id}/rsvp`, undefined, nell.password);
+  await page.goto('/staff');
+  await page.getByTestId(`attendees-${event.id}`).click();
+  await expect(page.getByTestId('attendees-screen')).toBeVisible();
+  await expect(page.getByTestId('attendees-confirmed')).toHaveText('3');
+  await expect(page.getByTestId('attendees-checked-in')).toHaveText('2');
+
+  const attendees = await ok<{ memberId: string; memberName: string | null; seat: number | null }[]>('sam', 'GET', `/api/events/${event.id}/attendees`);
+  const nora = attendees.find((a) => a.memberName === 'Nora Tester');
+  const nellRow = attendees.find((a) => a.memberName === 'Nell Tester');
+  expect(nora?.seat).toBe(1);
+  expect(nellRow?.seat).toBe(3);
+
+  await page.getByTestId('attendee-search').locator('input').fill('nora');
+  const row = page.getByTestId(`attendee-${nora!.memberId}`);
+  await expect(row).toBeVisible();
+  await expect(row).toHaveAttribute('data-checked-in', 'true');
+  await expect(row).toContainText('Nora Tester');
+  await expect(row).toContainText('Seat 1');
+  await expect(row).toContainText(/Checked in \d{1,2}:\d{2}/);
+  await expect(page.locator('[data-testid^="attendee-"][data-checked-in]')).toHaveCount(1);
+  await shot(page, testInfo, 'staff-13-attendees-search');
+
+  await page.getByTestId('attendee-search').locator('input').fill('');
+  await page.getByTestId('attendee-filter-out').click();
+  await expect(page.getByTestId(`attendee-${nellRow!.memberId}`)).toContainText('Not yet');
+  await expect(page.getByTestId(`attendee-${nora!.memberId}`)).toHaveCount(0);
+  await shot(page, testInfo, 'staff-14-attendees-not-yet');
+  await expectAccessible(page, 'attendee list');
+
+  await page.getByTestId('attendee-filter-all').click();
+  await page.getByTestId('attendee-search').locator('input').fill('nobody-by-this-name');
+  await expect(page.getByTestId('attendees-no-match')).toHaveText('No one matches “nobody-by-this-name”.');
 });
 
 test('with the network gone: the app opens from the service worker, three codes are saved offline, a forged one is red at once, and they sync exactly once', async ({}, testInfo) => {

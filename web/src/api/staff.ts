@@ -15,6 +15,12 @@ export interface CheckInResult {
   eventId: string;
   eventTitle: string;
   memberId: string;
+  /** The name the member RSVPed under; null for older RSVPs and walk-ins (show a short member id). */
+  memberName: string | null;
+  /** The seat number (the order in which the event's seats were taken); null for older places. */
+  seat: number | null;
+  /** The event's number of seats. */
+  capacity: number;
   checkedInAt: string;
   walkIn: boolean;
 }
@@ -43,6 +49,10 @@ export interface BatchItemResult {
   detail: string | null;
   eventId: string | null;
   memberId: string | null;
+  /** On CHECKED_IN: as an online check-in answers them. */
+  memberName: string | null;
+  seat: number | null;
+  capacity: number | null;
   checkedInAt: string | null;
 }
 
@@ -77,7 +87,11 @@ export interface PurchaseResult {
 /** One member holding a place at an event, as the store's staff see it. */
 export interface Attendee {
   memberId: string;
+  /** The name the member RSVPed under, or null (older RSVPs, walk-ins). */
+  memberName: string | null;
   status: RsvpState;
+  /** The seat number of a confirmed place, or null. */
+  seat: number | null;
   waitlistPosition: number | null;
   walkIn: boolean;
   checkedInAt: string | null;
@@ -90,5 +104,6 @@ export const staffApi = {
   batch: (items: { token: string; scannedAt: string; deviceId: string }[]) =>
     api<{ results: BatchItemResult[] }>('/api/checkins/batch', { method: 'POST', body: { items } }),
   purchase: (entry: PurchaseEntry) => api<PurchaseResult>('/api/points/purchases', { method: 'POST', body: entry }),
+  /** Everyone holding a place (confirmed first, then the waitlist in order), with names and check-in times. */
   attendees: (eventId: string) => api<Attendee[]>(`/api/events/${encodeURIComponent(eventId)}/attendees`),
 };

@@ -31,4 +31,11 @@ export const staffRoutes: RouteRecordRaw[] = [
     beforeEnter: enterStaff,
     meta: { title: 'staff.scanTitle' },
   },
+  {
+    path: '/staff/events/:eventId/attendees',
+    name: 'staff-attendees',
+    component: () => import('./AttendeesView.vue'),
+    beforeEnter: enterStaff,
+    meta: { title: 'staff.attendees.title' },
+  },
 ];

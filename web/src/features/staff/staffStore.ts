@@ -24,6 +24,8 @@ export function deviceId(storage: Storage = localStorage): string {
 export const useStaffStore = defineStore('staff', () => {
   const session = useSessionStore();
   const details = ref<Record<string, Store>>({});
+  /** Every store of the brands, to name another store (a coupon redeemed elsewhere) and its time zone. */
+  const brandStores = ref<Record<string, Store>>({});
   const remembered = ref<string | null>(localStorage.getItem(STORE_KEY));
   const autoNext = ref(localStorage.getItem(AUTO_NEXT_KEY) !== 'off');
   let loading: Promise<void> | null = null;
@@ -44,6 +46,7 @@ export const useStaffStore = defineStore('staff', () => {
       const brands = await members.brands();
       const lists = await Promise.all(brands.map((brand) => members.stores(brand.id).catch(() => [] as Store[])));
       const mine = new Set(storeIds.value);
+      brandStores.value = Object.fromEntries(lists.flat().map((s) => [s.id, s]));
       details.value = Object.fromEntries(lists.flat().filter((s) => mine.has(s.id)).map((s) => [s.id, s]));
     })().finally(() => {
       loading = null;
@@ -62,7 +65,9 @@ export const useStaffStore = defineStore('staff', () => {
     localStorage.setItem(AUTO_NEXT_KEY, on ? 'on' : 'off');
   }
 
-  const name = (id: string) => details.value[id]?.name ?? id;
+  const name = (id: string) => details.value[id]?.name ?? brandStores.value[id]?.name ?? id;
+  /** The store's time zone, if the store is known. */
+  const zoneOf = (id: string): string | undefined => details.value[id]?.timezone ?? brandStores.value[id]?.timezone;
 
-  return { allowed, storeIds, storeId, store, details, load, choose, name, autoNext, setAutoNext };
+  return { allowed, storeIds, storeId, store, details, load, choose, name, zoneOf, autoNext, setAutoNext };
 });

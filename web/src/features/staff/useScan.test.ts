@@ -8,7 +8,7 @@ const b64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, ''
 const checkinCode = `${b64url({ typ: 'checkin+jwt' })}.${b64url({ evt: 'ev1' })}.sig`;
 const couponCode = `${b64url({ typ: 'coupon-qr+jwt' })}.${b64url({ cid: 'c1' })}.sig`;
 
-const checkInResult: CheckInResult = { status: 'CHECKED_IN', eventId: 'ev1', eventTitle: 'Launch', memberId: 'm', checkedInAt: '2026-12-01T11:04:00Z', walkIn: false };
+const checkInResult: CheckInResult = { status: 'CHECKED_IN', eventId: 'ev1', eventTitle: 'Launch', memberId: 'm', memberName: 'Alice W.', seat: 12, capacity: 50, checkedInAt: '2026-12-01T11:04:00Z', walkIn: false };
 const redemption: RedemptionResult = { couponId: 'c1', code: 'AB', offerId: 'o', title: '20% off', storeId: 's1', redeemedBy: 'sam', redeemedAt: '2026-12-01T11:05:00Z' };
 
 function setup(autoNext = true) {

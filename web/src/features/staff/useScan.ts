@@ -14,6 +14,8 @@ export interface OfflineScanning {
   keys(): Promise<JSONWebKeySet | null>;
   queue: ScanQueue;
   storeId(): string | null;
+  /** The store of an event this device knows (from the last event list read online), else undefined. */
+  eventStore(eventId: string): string | undefined;
   now?: () => number;
   onQueued?: () => void;
 }
@@ -92,6 +94,13 @@ export function useScan(options: ScanOptions) {
     const now = offline.now?.() ?? Date.now();
     const local = await verifyCheckInLocally(token, keys, { eventId: options.eventId.value, now });
     if (!local.ok) return { tone: 'bad', message: local.reason };
+    if (!options.eventId.value) {
+      // "Any event at this store": the code names its event; without the server, only an event
+      // known to be here is accepted.
+      const at = offline.eventStore(local.claims.evt);
+      if (at === undefined) return { tone: 'warn', message: 'offline-unknown-event' };
+      if (at !== offline.storeId()) return { tone: 'bad', message: 'wrong-store' };
+    }
     const queued = await offline.queue.all();
     const earlier = queued.find((s) => s.memberId === local.claims.sub && s.eventId === local.claims.evt);
     if (earlier) return { tone: 'bad', message: 'already-queued', at: earlier.scannedAt };

@@ -46,9 +46,9 @@ describe("a store's events", () => {
 
   it('counts confirmed, checked-in and waitlisted attendees; without the list only the seats', () => {
     const attendees: Attendee[] = [
-      { memberId: 'a', status: 'CONFIRMED', waitlistPosition: null, walkIn: false, checkedInAt: '2026-12-01T12:00:00Z' },
-      { memberId: 'b', status: 'CONFIRMED', waitlistPosition: null, walkIn: false, checkedInAt: null },
-      { memberId: 'c', status: 'WAITLISTED', waitlistPosition: 1, walkIn: false, checkedInAt: null },
+      { memberId: 'a', memberName: 'Ann', seat: 1, status: 'CONFIRMED', waitlistPosition: null, walkIn: false, checkedInAt: '2026-12-01T12:00:00Z' },
+      { memberId: 'b', memberName: null, seat: 2, status: 'CONFIRMED', waitlistPosition: null, walkIn: false, checkedInAt: null },
+      { memberId: 'c', memberName: 'Cy', seat: null, status: 'WAITLISTED', waitlistPosition: 1, walkIn: false, checkedInAt: null },
     ];
     const e = event('e', '2026-12-01T13:00:00Z', '2026-12-01T15:00:00Z');
     expect(countAttendees(e, attendees)).toEqual({ event: e, confirmed: 2, checkedIn: 1, waitlist: 1, counted: true });

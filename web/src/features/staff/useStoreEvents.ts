@@ -1,6 +1,7 @@
 import { getCurrentInstance, onBeforeUnmount, ref, type Ref } from 'vue';
 import { events as eventsApi, type EventInfo } from '@/api/events';
 import { staffApi, type Attendee } from '@/api/staff';
+import { rememberEvents } from './offline/eventCache';
 
 export const REFRESH_MS = 30_000;
 
@@ -56,7 +57,9 @@ export function useStoreEvents(brandId: Ref<string | null>, storeId: Ref<string 
     if (!brandId.value || !storeId.value) return;
     if (!quiet) loading.value = true;
     try {
-      const all = (await eventsApi.upcoming(brandId.value)).filter((e) => e.storeId === storeId.value);
+      const brandEvents = await eventsApi.upcoming(brandId.value);
+      rememberEvents(brandEvents); // for offline scans for "any event"
+      const all = brandEvents.filter((e) => e.storeId === storeId.value);
       const split = splitByDay(all, timeZone.value, Date.now());
       // Counts for today's events and the next few: the attendee list is one call per event.
       [today.value, upcoming.value] = await Promise.all([withCounts(split.today), withCounts(split.upcoming.slice(0, 10))]);

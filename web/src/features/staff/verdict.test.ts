@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '@/api/client';
-import { checkedIn, purchaseRecorded, redeemed, refused } from './verdict';
+import { checkedIn, checkedInHeading, purchaseRecorded, redeemed, refused } from './verdict';
 
 const problem = (status: number, slug: string, detail?: string, body: Record<string, unknown> = {}) =>
   new ApiProblem(status, `urn:quanzi:problem:${slug}`, slug, detail, [], body);
 
 describe('the verdict of a scan', () => {
-  it('is green with the event and time for a check-in, marked for a walk-in', () => {
-    const result = { status: 'CHECKED_IN' as const, eventId: 'e', eventTitle: 'Launch', memberId: 'm', checkedInAt: '2026-12-01T11:04:00Z', walkIn: false };
-    expect(checkedIn(result)).toEqual({ tone: 'ok', message: 'checkedIn', subject: 'Launch', at: '2026-12-01T11:04:00Z' });
+  const result = {
+    status: 'CHECKED_IN' as const, eventId: 'e', eventTitle: 'Launch', memberId: '3fa2b1c0-1111-2222', memberName: 'Alice W.',
+    seat: 12, capacity: 50, checkedInAt: '2026-12-01T11:04:00Z', walkIn: false,
+  };
+  const label = (id: string) => `Member ${id}`;
+
+  it('is green with the member, their seat, the event and time for a check-in, marked for a walk-in', () => {
+    expect(checkedIn(result)).toEqual({
+      tone: 'ok', message: 'checkedIn', subject: 'Launch', at: '2026-12-01T11:04:00Z',
+      member: { name: 'Alice W.', id: '3fa2b1c0' }, seat: { number: 12, of: 50 },
+    });
     expect(checkedIn({ ...result, walkIn: true }).message).toBe('checkedInWalkIn');
+  });
+
+  it('reads "Checked in — Alice W., seat 12 of 50", and names an older RSVP by a short member id', () => {
+    expect(checkedInHeading(checkedIn(result), label)).toEqual({ key: 'checkedInSeat', values: { name: 'Alice W.', seat: 12, capacity: 50 } });
+    expect(checkedInHeading(checkedIn({ ...result, memberName: null, seat: null }), label)).toEqual({ key: 'checkedInWho', values: { name: 'Member 3fa2b1c0' } });
+    expect(checkedInHeading(checkedIn({ ...result, walkIn: true, memberName: null }), label).key).toBe('checkedInWalkInSeat');
   });
 
   it('is green with the coupon title and code for a redemption', () => {
@@ -23,9 +37,13 @@ describe('the verdict of a scan', () => {
     expect(v).toEqual({ tone: 'bad', message: 'already-checked-in', at: '2026-12-01T11:04:00Z' });
   });
 
-  it('reads time and store of an earlier redemption from the detail', () => {
-    const v = refused(problem(409, 'already-redeemed', 'This coupon was already redeemed at 2026-12-01T10:12:30.123Z by store demo-store-2.'));
+  it('takes time and store of an earlier redemption from the problem\'s properties, not from the English detail', () => {
+    const v = refused(problem(409, 'already-redeemed', 'This coupon was already redeemed at … by store demo-store-2.', { redeemedAt: '2026-12-01T10:12:30.123Z', storeId: 'demo-store-2' }));
     expect(v).toEqual({ tone: 'bad', message: 'already-redeemed', at: '2026-12-01T10:12:30.123Z', store: 'demo-store-2' });
+    expect(refused(problem(409, 'already-redeemed', 'at 2026-12-01T10:12:30Z by store x.'))).toEqual({ tone: 'bad', message: 'already-redeemed' });
+    expect(refused(problem(409, 'qr-token-replayed', 'x', { scannedAt: '2026-12-01T10:12:30Z', storeId: 's2' }))).toEqual({
+      tone: 'bad', message: 'qr-token-replayed', at: '2026-12-01T10:12:30Z', store: 's2',
+    });
   });
 
   it.each(['wrong-store', 'token-expired', 'token-forged', 'other-event', 'not-your-store', 'qr-token-expired', 'store-not-redeemable'])(

@@ -15,6 +15,10 @@ export interface Verdict {
   at?: string;
   /** The store named by the reason (a coupon redeemed elsewhere). */
   store?: string;
+  /** Who was checked in: their name, or (older RSVPs, walk-ins) a short member id. */
+  member?: { name: string | null; id: string };
+  /** Their seat and the event's capacity, when the place has a number. */
+  seat?: { number: number; of: number };
   /** The API's own words when the reason has no translation. */
   detail?: string;
   /** The coupon code, for the receipt. */
@@ -53,7 +57,32 @@ export const KNOWN_REASONS = [
 ] as const;
 
 export function checkedIn(result: CheckInResult): Verdict {
-  return { tone: 'ok', message: result.walkIn ? 'checkedInWalkIn' : 'checkedIn', subject: result.eventTitle, at: result.checkedInAt };
+  const verdict: Verdict = {
+    tone: 'ok',
+    message: result.walkIn ? 'checkedInWalkIn' : 'checkedIn',
+    subject: result.eventTitle,
+    at: result.checkedInAt,
+    member: { name: result.memberName ?? null, id: shortMemberId(result.memberId) },
+  };
+  if (typeof result.seat === 'number' && result.capacity > 0) verdict.seat = { number: result.seat, of: result.capacity };
+  return verdict;
+}
+
+/** A member id short enough to read out (Keycloak ids are UUIDs). */
+export function shortMemberId(id: string): string {
+  return id.slice(0, 8);
+}
+
+/**
+ * The heading's message key and values: "Checked in — Alice W., seat 12 of 50", or without the
+ * seat, or (no name) "Checked in — Member 3fa2b1c0".
+ */
+export function checkedInHeading(v: Verdict, memberLabel: (id: string) => string): { key: string; values: Record<string, string | number> } {
+  const base = v.message === 'checkedInWalkIn' ? 'checkedInWalkIn' : 'checkedIn';
+  if (!v.member) return { key: base, values: {} };
+  const name = v.member.name ?? memberLabel(v.member.id);
+  if (!v.seat) return { key: `${base}Who`, values: { name } };
+  return { key: `${base}Seat`, values: { name, seat: v.seat.number, capacity: v.seat.of } };
 }
 
 export function redeemed(result: RedemptionResult): Verdict {
@@ -82,8 +111,6 @@ export function noStore(): Verdict {
   return { tone: 'bad', message: 'no-store' };
 }
 
-const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -98,10 +125,14 @@ export function refused(failure: unknown): Verdict {
   if (slug === 'already-checked-in') {
     verdict.at = text(failure.body.checkedInAt);
   }
-  if (slug === 'already-redeemed' || slug === 'qr-token-replayed') {
-    // The redemption problem names the time and store in its detail ("… at 2026-…Z by store demo-store-1.").
-    verdict.at = text(failure.body.redeemedAt) ?? ISO_INSTANT.exec(failure.detail ?? '')?.[0];
-    verdict.store = text(failure.body.storeId) ?? /\bstore ([A-Za-z0-9_-]+)/.exec(failure.detail ?? '')?.[1];
+  if (slug === 'already-redeemed') {
+    // The problem's properties: when and at which store the coupon was redeemed.
+    verdict.at = text(failure.body.redeemedAt);
+    verdict.store = text(failure.body.storeId);
+  }
+  if (slug === 'qr-token-replayed') {
+    verdict.at = text(failure.body.scannedAt);
+    verdict.store = text(failure.body.storeId);
   }
   return verdict;
 }

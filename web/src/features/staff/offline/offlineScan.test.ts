@@ -26,7 +26,9 @@ const code = (sub: string, signWith = key, evt = 'ev1') =>
     .setExpirationTime('45s')
     .sign(signWith);
 
-function setup(online: boolean) {
+const knownEvents: Record<string, string> = { ev1: 'demo-store-1', ev2: 'demo-store-1', elsewhere: 'demo-store-2' };
+
+function setup(online: boolean, picked: string | null = 'ev1') {
   const queue = indexedDbQueue(`offline-${++n}`);
   const api = {
     checkIn: vi.fn(async () => {
@@ -34,8 +36,8 @@ function setup(online: boolean) {
     }),
     redeem: vi.fn(),
   };
-  const offline: OfflineScanning = { online: () => online, keys: async () => jwks, queue, storeId: () => 'demo-store-1' };
-  const scan = useScan({ storeId: ref('demo-store-1'), eventId: ref('ev1'), deviceId: 'web-1', autoNext: ref(false), api: api as never, offline });
+  const offline: OfflineScanning = { online: () => online, keys: async () => jwks, queue, storeId: () => 'demo-store-1', eventStore: (id) => knownEvents[id] };
+  const scan = useScan({ storeId: ref('demo-store-1'), eventId: ref(picked), deviceId: 'web-1', autoNext: ref(false), api: api as never, offline });
   return { queue, api, scan };
 }
 
@@ -62,6 +64,19 @@ describe('scanning with no network', () => {
     expect(await scan.submit(await code('m1'))).toMatchObject({ tone: 'warn', message: 'saved-offline' });
     expect(api.checkIn).toHaveBeenCalledTimes(1);
     expect(await queue.all()).toHaveLength(1);
+  });
+
+  it('with no event picked, queues a code for an event known to be at the store, refuses one elsewhere and needs the network for an unknown one', async () => {
+    const { queue, api, scan } = setup(false, null);
+    expect(await scan.submit(await code('m1', key, 'ev2'))).toMatchObject({ tone: 'warn', message: 'saved-offline' });
+    scan.next();
+    expect(await scan.submit(await code('m2', key, 'elsewhere'))).toEqual({ tone: 'bad', message: 'wrong-store' });
+    scan.next();
+    expect(await scan.submit(await code('m3', key, 'never-seen'))).toEqual({ tone: 'warn', message: 'offline-unknown-event' });
+    scan.next();
+    expect(await scan.submit(await code('m4', forger, 'never-seen'))).toEqual({ tone: 'bad', message: 'token-forged' });
+    expect(api.checkIn).not.toHaveBeenCalled();
+    expect((await queue.all()).map((s) => [s.memberId, s.eventId])).toEqual([['m1', 'ev2']]);
   });
 
   it('never redeems a coupon offline', async () => {

@@ -18,7 +18,7 @@ const scan = (n: number): QueuedScan => ({
   storeId: 'demo-store-1',
 });
 
-const ok = (index: number): BatchItemResult => ({ index, status: 'CHECKED_IN', reason: null, detail: null, eventId: 'ev1', memberId: `m${index}`, checkedInAt: '2026-12-01T10:05:00Z' });
+const ok = (index: number): BatchItemResult => ({ index, status: 'CHECKED_IN', reason: null, detail: null, eventId: 'ev1', memberId: `m${index}`, memberName: null, seat: index + 1, capacity: 50, checkedInAt: '2026-12-01T10:05:00Z' });
 
 afterEach(closeQueue);
 
@@ -59,7 +59,7 @@ describe('the offline queue', () => {
 
     // The next sync: the server reports the member as already checked in (another device): normal.
     const again = vi.fn<BatchSender>(async () => ({
-      results: [{ index: 0, status: 'ALREADY_CHECKED_IN', reason: 'already-checked-in', detail: 'x', eventId: 'ev1', memberId: 'm3', checkedInAt: '2026-12-01T10:01:00Z' }],
+      results: [{ index: 0, status: 'ALREADY_CHECKED_IN', reason: 'already-checked-in', detail: 'x', eventId: 'ev1', memberId: 'm3', memberName: null, seat: null, capacity: null, checkedInAt: '2026-12-01T10:01:00Z' }],
     }));
     const second = await syncQueue(queue, again);
     expect(second.synced[0]!.result.status).toBe('ALREADY_CHECKED_IN');

@@ -165,7 +165,9 @@ class CheckIns {
             return existing(event.id(), token.memberId())
                     .flatMap(found -> Mono.<CheckInResponse>error(CheckInRefused.alreadyCheckedIn(found)))
                     .switchIfEmpty(Mono.defer(() -> seat(event, token.memberId())
-                            .flatMap(walkIn -> insert(event, token, scannedAt, staff, deviceId, offline, walkIn))));
+                            .flatMap(walkIn -> insert(event, token, scannedAt, staff, deviceId, offline, walkIn))
+                            .flatMap(done -> events.place(event.id(), token.memberId())
+                                    .map(place -> done.withPlace(place, event.capacity())))));
         });
     }
 

@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An offline event at one store of a brand. {@code confirmedCount} is the number of seats taken (confirmed RSVPs and
  * admitted walk-ins) and {@code seatsLeft} = {@code capacity - confirmedCount}; both change together by one
  * {@code $inc} conditional on {@code seatsLeft > 0}, so the seats taken never pass the capacity.
- * {@code waitlistSeq} hands out waitlist positions atomically.
+ * {@code waitlistSeq} hands out waitlist positions atomically, and {@code seatSeq} seat numbers: it goes up by one in
+ * the same update that takes a seat, so the n-th seat taken is seat n (see {@link Seats}).
  */
 @Document("events")
 record Event(
@@ -29,6 +30,7 @@ record Event(
         int confirmedCount,
         int seatsLeft,
         long waitlistSeq,
+        long seatSeq,
         String createdBy,
         Instant createdAt,
         Instant updatedAt) {
@@ -42,6 +44,7 @@ record Event(
     static final String CONFIRMED_COUNT = "confirmedCount";
     static final String SEATS_LEFT = "seatsLeft";
     static final String WAITLIST_SEQ = "waitlistSeq";
+    static final String SEAT_SEQ = "seatSeq";
 
     enum Status {
         SCHEDULED,

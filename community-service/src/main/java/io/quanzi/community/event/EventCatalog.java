@@ -64,6 +64,7 @@ class EventCatalog {
                             0,
                             request.capacity(),
                             0,
+                            0,
                             admin.getName(),
                             now,
                             now);

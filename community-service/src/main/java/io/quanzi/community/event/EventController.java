@@ -1,8 +1,12 @@
 package io.quanzi.community.event;
 
+import io.quanzi.community.community.DisplayNames;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -73,7 +77,7 @@ class EventController {
     @PostMapping("/{eventId}/rsvp")
     Mono<RsvpResponse> rsvp(
             @PathVariable @Pattern(regexp = EventRequest.ID) String eventId, JwtAuthenticationToken member) {
-        return rsvps.rsvp(eventId, member.getName());
+        return rsvps.rsvp(eventId, member.getName(), DisplayNames.of(member));
     }
 
     @DeleteMapping("/{eventId}/rsvp")
@@ -83,9 +87,16 @@ class EventController {
         return rsvps.cancel(eventId, member.getName());
     }
 
+    /**
+     * The event's attendees with their names, seats and check-in times (store staff, brand admins). Without
+     * {@code q}: everyone holding a place. With {@code q}: those whose name contains it, at most {@code limit}.
+     */
     @GetMapping("/{eventId}/attendees")
     Flux<AttendeeResponse> attendees(
-            @PathVariable @Pattern(regexp = EventRequest.ID) String eventId, JwtAuthenticationToken caller) {
-        return rsvps.attendees(eventId, caller);
+            @PathVariable @Pattern(regexp = EventRequest.ID) String eventId,
+            @RequestParam(required = false) @Size(max = 80) String q,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            JwtAuthenticationToken caller) {
+        return rsvps.attendees(eventId, q, limit, caller);
     }
 }

@@ -35,6 +35,18 @@ public class Events {
     }
 
     /**
+     * A member's place at an event as the check-in verdict shows it.
+     *
+     * @param memberName the name they RSVPed under, or null
+     * @param seat their seat number while confirmed (the order seats were taken in), or null
+     */
+    public record Place(RsvpState state, String memberName, Long seat) {}
+
+    public Mono<Place> place(String eventId, String memberId) {
+        return rsvps.place(eventId, memberId);
+    }
+
+    /**
      * Seats a walk-in (or a waitlisted member at the door) if a seat is left; true if the member now holds a
      * confirmed seat, false if the event is full.
      */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -51,7 +52,8 @@ class Rsvps {
         this.clock = clock;
     }
 
-    Mono<RsvpResponse> rsvp(String eventId, String memberId) {
+    /** RSVPs the member; {@code memberName} (from their token, may be null) is kept with the place for staff. */
+    Mono<RsvpResponse> rsvp(String eventId, String memberId, String memberName) {
         return catalog.event(eventId)
                 .flatMap(event -> {
                     if (event.status() == Event.Status.CANCELLED) {
@@ -65,7 +67,8 @@ class Rsvps {
                     Mono<Void> allowed = event.communityId() == null
                             ? Mono.empty()
                             : communities.requireMember(event.communityId(), memberId);
-                    return allowed.then(ensureDocument(event, memberId, false)).then(place(eventId, memberId, 3));
+                    return allowed.then(ensureDocument(event, memberId, false, memberName))
+                            .then(place(eventId, memberId, 3));
                 })
                 .then(response(eventId, memberId));
     }
@@ -102,6 +105,7 @@ class Rsvps {
                         new Update()
                                 .set(Rsvp.STATUS, RsvpState.CANCELLED.name())
                                 .unset(Rsvp.WAITLIST_SEQ)
+                                .unset(Rsvp.SEAT)
                                 .set(Rsvp.UPDATED_AT, clock.instant()),
                         Rsvp.class))
                 .flatMap(previous -> previous.status() == RsvpState.CONFIRMED
@@ -111,7 +115,7 @@ class Rsvps {
 
     /** A walk-in takes a seat at the door (a waitlisted member too); false when the event is full. */
     Mono<Boolean> admitWalkIn(Event event, String memberId) {
-        return ensureDocument(event, memberId, true).then(admit(event.id(), memberId, WALK_IN_ATTEMPTS));
+        return ensureDocument(event, memberId, true, null).then(admit(event.id(), memberId, WALK_IN_ATTEMPTS));
     }
 
     /**
@@ -138,6 +142,13 @@ class Rsvps {
 
     Mono<RsvpState> state(String eventId, String memberId) {
         return current(eventId, memberId).map(Rsvp::status).defaultIfEmpty(RsvpState.NONE);
+    }
+
+    /** The member's place with the name they RSVPed under and their seat number (NONE when there is no RSVP). */
+    Mono<Events.Place> place(String eventId, String memberId) {
+        return current(eventId, memberId)
+                .map(rsvp -> new Events.Place(rsvp.status(), rsvp.memberName(), rsvp.seat()))
+                .defaultIfEmpty(new Events.Place(RsvpState.NONE, null, null));
     }
 
     Flux<MyEventResponse> mine(String memberId) {
@@ -169,7 +180,12 @@ class Rsvps {
                 .sort(Comparator.comparing(mine -> mine.event().startsAt()));
     }
 
-    Flux<AttendeeResponse> attendees(String eventId, JwtAuthenticationToken caller) {
+    /**
+     * The event's confirmed and waitlisted members, confirmed first, then the waitlist in order. With {@code search},
+     * only those whose name contains it (ignoring case) or whose member id equals it, at most {@code limit}: a
+     * phone searching a large event gets a few rows, not the whole list.
+     */
+    Flux<AttendeeResponse> attendees(String eventId, String search, int limit, JwtAuthenticationToken caller) {
         return catalog.event(eventId).flatMapMany(event -> {
             if (!StaffScopes.worksAt(caller, event.storeId()) && !StaffScopes.manages(caller, event.brandId())) {
                 return Flux.error(new EventProblem(
@@ -183,7 +199,20 @@ class Rsvps {
                             .in(RsvpState.CONFIRMED.name(), RsvpState.WAITLISTED.name()))
                     .with(Sort.by(Rsvp.WAITLIST_SEQ, Rsvp.UPDATED_AT));
             return Mono.zip(mongo.find(query, Rsvp.class).collectList(), checkIns.checkInTimes(eventId))
-                    .flatMapMany(found -> Flux.fromIterable(attendees(found.getT1(), found.getT2())));
+                    .flatMapMany(found -> {
+                        List<AttendeeResponse> all = attendees(found.getT1(), found.getT2());
+                        if (search == null || search.isBlank()) {
+                            return Flux.fromIterable(all);
+                        }
+                        String needle = search.strip().toLowerCase(Locale.ROOT);
+                        return Flux.fromIterable(all)
+                                .filter(attendee -> attendee.memberId().equals(search.strip())
+                                        || (attendee.memberName() != null
+                                                && attendee.memberName()
+                                                        .toLowerCase(Locale.ROOT)
+                                                        .contains(needle)))
+                                .take(limit);
+                    });
         });
     }
 
@@ -194,7 +223,9 @@ class Rsvps {
                         .thenComparing(rsvp -> rsvp.waitlistSeq() == null ? 0 : rsvp.waitlistSeq()))
                 .map(rsvp -> new AttendeeResponse(
                         rsvp.memberId(),
+                        rsvp.memberName(),
                         rsvp.status(),
+                        rsvp.status() == RsvpState.CONFIRMED ? rsvp.seat() : null,
                         rsvp.status() == RsvpState.WAITLISTED ? ++position[0] : null,
                         rsvp.walkIn(),
                         checkedIn.get(rsvp.memberId())))
@@ -241,20 +272,27 @@ class Rsvps {
                 Rsvp.class);
     }
 
-    /** Creates the member's RSVP document (CANCELLED: holding nothing yet) unless it exists. */
-    private Mono<Void> ensureDocument(Event event, String memberId, boolean walkIn) {
+    /**
+     * Creates the member's RSVP document (CANCELLED: holding nothing yet) unless it exists; a name given replaces
+     * the one kept (the member's latest RSVP names them).
+     */
+    private Mono<Void> ensureDocument(Event event, String memberId, boolean walkIn, String memberName) {
         Instant now = clock.instant();
+        Update update = new Update()
+                .setOnInsert(Rsvp.STATUS, RsvpState.CANCELLED.name())
+                .setOnInsert("brandId", event.brandId())
+                .setOnInsert(Rsvp.WALK_IN, walkIn)
+                .setOnInsert("createdAt", now)
+                .setOnInsert(Rsvp.UPDATED_AT, now);
+        if (memberName != null) {
+            update.set(Rsvp.MEMBER_NAME, memberName);
+        }
         return mongo.upsert(
                         Query.query(Criteria.where(Rsvp.EVENT_ID)
                                 .is(event.id())
                                 .and(Rsvp.MEMBER_ID)
                                 .is(memberId)),
-                        new Update()
-                                .setOnInsert(Rsvp.STATUS, RsvpState.CANCELLED.name())
-                                .setOnInsert("brandId", event.brandId())
-                                .setOnInsert(Rsvp.WALK_IN, walkIn)
-                                .setOnInsert("createdAt", now)
-                                .setOnInsert(Rsvp.UPDATED_AT, now),
+                        update,
                         Rsvp.class)
                 .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
                 .then();

@@ -32,15 +32,25 @@ class Seats {
         this.clock = clock;
     }
 
-    Mono<Boolean> take(String eventId) {
+    /**
+     * Takes a seat if one is left and numbers it: the seat number is the event's {@code seatSeq} after the same
+     * atomic update, so seats are numbered in the order they were taken (1, 2, 3 …). Numbers are never handed out
+     * twice; a place given back (a cancellation, a lost race) leaves its number unused, so after cancellations a
+     * number can be above the capacity. Empty when no seat is left.
+     */
+    Mono<Long> take(String eventId) {
         Query query = Query.query(Criteria.where("_id")
                 .is(eventId)
                 .and(Event.STATUS)
                 .is(Event.Status.SCHEDULED.name())
                 .and(Event.SEATS_LEFT)
                 .gt(0));
-        Update update = new Update().inc(Event.SEATS_LEFT, -1).inc(Event.CONFIRMED_COUNT, 1);
-        return mongo.updateFirst(query, update, Event.class).map(result -> result.getModifiedCount() == 1);
+        Update update = new Update()
+                .inc(Event.SEATS_LEFT, -1)
+                .inc(Event.CONFIRMED_COUNT, 1)
+                .inc(Event.SEAT_SEQ, 1);
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Event.class)
+                .map(Event::seatSeq);
     }
 
     Mono<Void> release(String eventId) {
@@ -52,20 +62,20 @@ class Seats {
 
     /** Takes a seat and flips the member's RSVP from {@code from} to CONFIRMED, or gives the seat back. */
     Mono<Outcome> confirm(String eventId, String memberId, RsvpState from, boolean walkIn) {
-        return take(eventId).flatMap(seated -> {
-            if (!seated) {
-                return Mono.just(Outcome.NO_SEAT);
-            }
-            Update update = new Update()
-                    .set(Rsvp.STATUS, RsvpState.CONFIRMED.name())
-                    .unset(Rsvp.WAITLIST_SEQ)
-                    .set(Rsvp.WALK_IN, walkIn)
-                    .set(Rsvp.UPDATED_AT, clock.instant());
-            return mongo.updateFirst(rsvp(eventId, memberId, from), update, Rsvp.class)
-                    .flatMap(result -> result.getModifiedCount() == 1
-                            ? Mono.just(Outcome.CONFIRMED)
-                            : release(eventId).thenReturn(Outcome.STATE_CHANGED));
-        });
+        return take(eventId)
+                .flatMap(seat -> {
+                    Update update = new Update()
+                            .set(Rsvp.STATUS, RsvpState.CONFIRMED.name())
+                            .unset(Rsvp.WAITLIST_SEQ)
+                            .set(Rsvp.WALK_IN, walkIn)
+                            .set(Rsvp.SEAT, seat)
+                            .set(Rsvp.UPDATED_AT, clock.instant());
+                    return mongo.updateFirst(rsvp(eventId, memberId, from), update, Rsvp.class)
+                            .flatMap(result -> result.getModifiedCount() == 1
+                                    ? Mono.just(Outcome.CONFIRMED)
+                                    : release(eventId).thenReturn(Outcome.STATE_CHANGED));
+                })
+                .defaultIfEmpty(Outcome.NO_SEAT);
     }
 
     /** Puts the member at the end of the waitlist, if their RSVP is still {@code from}. */

@@ -70,6 +70,46 @@ class CheckInTest extends CommunityApiTest {
     }
 
     @Test
+    void greenVerdictNamesTheMemberAndTheirSeatOfTheCapacity() {
+        String event = createEvent(openEvent("store-1", 50, true, 0));
+        String alice = "member-" + UUID.randomUUID();
+        String bob = "member-" + UUID.randomUUID();
+        rsvpNamed(event, alice, "  Alice W.  ");
+        rsvpNamed(event, bob, "Bob Li");
+
+        scan(token(event, bob), "store-1")
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.memberName")
+                .isEqualTo("Bob Li")
+                .jsonPath("$.seat")
+                .isEqualTo(2)
+                .jsonPath("$.capacity")
+                .isEqualTo(50);
+        scan(token(event, alice), "store-1")
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.memberName")
+                .isEqualTo("Alice W.")
+                .jsonPath("$.seat")
+                .isEqualTo(1);
+
+        String walkIn = "member-" + UUID.randomUUID();
+        scan(token(event, walkIn), "store-1")
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.walkIn")
+                .isEqualTo(true)
+                .jsonPath("$.seat")
+                .isEqualTo(3)
+                .jsonPath("$.memberName")
+                .doesNotExist();
+    }
+
+    @Test
     void expiredTokenIsRefused() {
         String event = createEvent(openEvent("store-1", 10, false, 0));
         String member = rsvpd(event);
@@ -337,6 +377,15 @@ class CheckInTest extends CommunityApiTest {
                 .getResponseBody()
                 .get("token")
                 .toString();
+    }
+
+    private void rsvpNamed(String event, String member, String name) {
+        web.mutateWith(namedMember(member, name))
+                .post()
+                .uri("/api/events/{id}/rsvp", event)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private WebTestClient.ResponseSpec scan(String token, String staffStore) {

@@ -41,8 +41,14 @@ class OfflineBatchTest extends CommunityApiTest {
                 .isEqualTo(ann)
                 .jsonPath("$.results[0].checkedInAt")
                 .isEqualTo(scanned.toString())
+                .jsonPath("$.results[0].seat")
+                .isEqualTo(1)
+                .jsonPath("$.results[0].capacity")
+                .isEqualTo(10)
                 .jsonPath("$.results[1].status")
-                .isEqualTo("CHECKED_IN");
+                .isEqualTo("CHECKED_IN")
+                .jsonPath("$.results[1].seat")
+                .isEqualTo(2);
 
         sync(items, "store-1")
                 .jsonPath("$.results[0].status")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -40,7 +41,7 @@ class RsvpTest extends CommunityApiTest {
         assertThat(seatsTaken(event)).isEqualTo(2);
 
         rsvp(event, "m1")
-                .as("a member who cancelled queues again, at the end")
+                // a member who cancelled queues again, at the end
                 .containsEntry("status", "WAITLISTED")
                 .containsEntry("waitlistPosition", 1);
     }
@@ -63,7 +64,10 @@ class RsvpTest extends CommunityApiTest {
         String event = createEvent(openEvent("store-1", 5, false, 0));
 
         StepVerifier.create(Flux.range(0, 40)
-                        .flatMap(i -> rsvps.rsvp(event, "member-" + (i % 30)).subscribeOn(Schedulers.parallel()), 40)
+                        .flatMap(
+                                i -> rsvps.rsvp(event, "member-" + (i % 30), null)
+                                        .subscribeOn(Schedulers.parallel()),
+                                40)
                         .then())
                 .verifyComplete();
 
@@ -230,6 +234,80 @@ class RsvpTest extends CommunityApiTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    @Test
+    void attendeesCarryNamesSeatsAndCheckInStateAndAreSearchedByName() {
+        String event = createEvent(openEvent("store-1", 2, false, 0));
+        rsvpNamed(event, "m-alice", "Alice Wong");
+        rsvpNamed(event, "m-bob", "Bob Li");
+        rsvp(event, "m-anon");
+        cancel(event, "m-alice");
+        rsvpNamed(event, "m-alice", "Alice W.");
+
+        attendees(event, "")
+                .jsonPath("$[0].memberId")
+                .isEqualTo("m-bob")
+                .jsonPath("$[0].memberName")
+                .isEqualTo("Bob Li")
+                .jsonPath("$[0].seat")
+                .isEqualTo(2)
+                .jsonPath("$[1].memberId")
+                // promoted from the waitlist when Alice cancelled: the next seat number
+                .isEqualTo("m-anon")
+                .jsonPath("$[1].seat")
+                .isEqualTo(3)
+                .jsonPath("$[1].memberName")
+                .doesNotExist()
+                .jsonPath("$[2].memberName")
+                // the name of the latest RSVP
+                .isEqualTo("Alice W.")
+                .jsonPath("$[2].status")
+                .isEqualTo("WAITLISTED")
+                .jsonPath("$[2].seat")
+                .doesNotExist()
+                .jsonPath("$[2].checkedInAt")
+                .doesNotExist();
+
+        attendees(event, "?q=alice")
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].memberId")
+                .isEqualTo("m-alice");
+        attendees(event, "?q=m-anon").jsonPath("$[0].memberId").isEqualTo("m-anon");
+        attendees(event, "?q=I&limit=1")
+                .jsonPath("$.length()")
+                // Bob Li and Alice W. match, the limit keeps one
+                .isEqualTo(1);
+        attendees(event, "?q=.*")
+                .jsonPath("$.length()")
+                // q is text, not a pattern
+                .isEqualTo(0);
+        web.mutateWith(staff("sam", "store-1"))
+                .get()
+                .uri("/api/events/" + event + "/attendees?limit=500")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    private WebTestClient.BodyContentSpec attendees(String event, String query) {
+        return web.mutateWith(staff("sam", "store-1"))
+                .get()
+                .uri("/api/events/" + event + "/attendees" + query)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody();
+    }
+
+    private void rsvpNamed(String event, String member, String name) {
+        web.mutateWith(namedMember(member, name))
+                .post()
+                .uri("/api/events/{id}/rsvp", event)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private org.assertj.core.api.MapAssert<String, Object> rsvp(String event, String memberId) {

@@ -102,6 +102,17 @@ public abstract class CommunityApiTest {
                 .authorities(new SimpleGrantedAuthority("ROLE_member"));
     }
 
+    /** A member whose token carries a display name ({@code name} claim), as Keycloak's tokens do. */
+    protected static JwtMutator namedMember(String memberId, String name) {
+        return mockJwt()
+                .jwt(jwt -> jwt.subject(memberId)
+                        .claim("name", name)
+                        .claim("preferred_username", memberId)
+                        .issuedAt(Instant.now())
+                        .expiresAt(Instant.now().plusSeconds(300)))
+                .authorities(new SimpleGrantedAuthority("ROLE_member"));
+    }
+
     protected static JwtMutator staff(String staffId, String... storeIds) {
         return mockJwt()
                 .jwt(jwt -> jwt.subject(staffId).claim("store_ids", List.of(storeIds)))

@@ -121,13 +121,7 @@ class Redemptions {
                 .flatMap(found -> Mono.error(
                         found.getT1().status() == CouponStatus.REDEEMED
                                 ? alreadyRedeemed(found.getT1())
-                                : CouponProblem.of(
-                                        HttpStatus.CONFLICT,
-                                        "qr-token-replayed",
-                                        "This QR code was already scanned at "
-                                                + found.getT2().scannedAt()
-                                                + " at store " + found.getT2().storeId()
-                                                + "; each code works once. Ask the member to show the coupon again.")))
+                                : replayed(found.getT2())))
                 .then());
     }
 
@@ -204,12 +198,33 @@ class Redemptions {
                 .then();
     }
 
+    /**
+     * "Already redeemed", with {@code redeemedAt} and {@code storeId} as problem properties, so a staff app can say
+     * when and where in its own language and the store's time zone instead of parsing the detail.
+     */
     static CouponProblem alreadyRedeemed(Coupon coupon) {
-        return CouponProblem.of(
+        CouponProblem problem = CouponProblem.of(
                 HttpStatus.CONFLICT,
                 "already-redeemed",
                 "This coupon was already redeemed at " + coupon.redeemedAt() + " by store " + coupon.redeemedStoreId()
                         + ".");
+        problem.getBody().setProperty("redeemedAt", coupon.redeemedAt());
+        problem.getBody().setProperty("storeId", coupon.redeemedStoreId());
+        return problem;
+    }
+
+    /** A second scan of one QR token, with {@code scannedAt} and {@code storeId} of the first as properties. */
+    private static CouponProblem replayed(QrTokenUse first) {
+        CouponProblem problem = CouponProblem.of(
+                HttpStatus.CONFLICT,
+                "qr-token-replayed",
+                "This QR code was already scanned at "
+                        + first.scannedAt()
+                        + " at store " + first.storeId()
+                        + "; each code works once. Ask the member to show the coupon again.");
+        problem.getBody().setProperty("scannedAt", first.scannedAt());
+        problem.getBody().setProperty("storeId", first.storeId());
+        return problem;
     }
 
     private static CouponProblem expired(Coupon coupon) {

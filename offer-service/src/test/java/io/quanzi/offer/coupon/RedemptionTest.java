@@ -83,11 +83,26 @@ class RedemptionTest extends OfferServiceTest {
         String member = newMemberId();
         String couponId = claimCoupon(member, createOffer());
         String token = qrToken(member, couponId);
-        redeem(token, STORE).expectStatus().isOk();
+        String redeemedAt = redeem(token, STORE)
+                .expectStatus()
+                .isOk()
+                .expectBody(java.util.Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("redeemedAt")
+                .toString();
 
         var again = redeem(token, STORE);
 
         expectProblem(again, 409, "already-redeemed");
+        redeem(token, STORE)
+                .expectBody()
+                .jsonPath("$.redeemedAt")
+                .value(at -> assertThat(java.time.Instant.parse((String) at))
+                        .as("the time of the first redemption, as a property")
+                        .isEqualTo(java.time.Instant.parse(redeemedAt)))
+                .jsonPath("$.storeId")
+                .isEqualTo(STORE);
         redeem(token, STORE).expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
                 .matches("This coupon was already redeemed at .+ by store store-a1\\."));
         expectProblem(qrTokenOf(member, couponId), 409, "already-redeemed");
@@ -234,6 +249,12 @@ class RedemptionTest extends OfferServiceTest {
         offerAction("resume", offerId);
 
         expectProblem(redeem(token, STORE), 409, "qr-token-replayed");
+        redeem(token, STORE)
+                .expectBody()
+                .jsonPath("$.storeId")
+                .isEqualTo(STORE)
+                .jsonPath("$.scannedAt")
+                .isNotEmpty();
 
         redeem(qrToken(member, couponId), STORE).expectStatus().isOk();
     }
