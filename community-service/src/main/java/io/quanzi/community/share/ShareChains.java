@@ -245,6 +245,11 @@ class ShareChains {
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {
+        for (LocalDate day : new LocalDate[] {from, to}) {
+            if (day != null && (day.getYear() < 2000 || day.getYear() > 9999)) {
+                throw CommunityProblem.badRequest("Dates must lie between the years 2000 and 9999.");
+            }
+        }
         if (from == null || to == null) {
             return;
         }
