@@ -147,7 +147,10 @@ class ShareChains {
 
         List<Draft> drafts = new ArrayList<>();
         roots.forEach((sharer, own) -> drafts.add(draft(sharer, 0, own, false, false, onward, visitsByCode, joined)));
-        drafts.sort(Comparator.comparingInt(Draft::size).reversed());
+        // Largest chains first; among equally large ones the most recent first.
+        drafts.sort(Comparator.comparingInt(Draft::size)
+                .thenComparing(Draft::latest)
+                .reversed());
 
         AtomicInteger budget = new AtomicInteger(MAX_NODES);
         boolean truncated = cut || drafts.size() > limit;
@@ -212,11 +215,24 @@ class ShareChains {
             }
         }
         children.sort(Comparator.comparingInt(Draft::size).reversed());
-        return new Draft(memberId, level, own.size(), visited, joinedHere, children);
+        Instant latest = own.stream()
+                .map(Share::createdAt)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
+        for (Draft child : children) {
+            latest = child.latest().isAfter(latest) ? child.latest() : latest;
+        }
+        return new Draft(memberId, level, own.size(), visited, joinedHere, latest, children);
     }
 
     private record Draft(
-            String memberId, int level, int shares, boolean visited, boolean joined, List<Draft> children) {
+            String memberId,
+            int level,
+            int shares,
+            boolean visited,
+            boolean joined,
+            Instant latest,
+            List<Draft> children) {
 
         int size() {
             return 1 + children.stream().mapToInt(Draft::size).sum();
