@@ -18,9 +18,9 @@ const made = { circle: '', inner: '', core: '', post: '', application: `I roast 
 
 async function person(prefix: 'sia' | 'vic' | 'wes' | 'ana' | 'ivo'): Promise<Who> {
   const login = await newMember(`${prefix}${tag}`);
-  const me = await ok<{ id: string }>(login.username, 'GET', '/api/members/me', undefined, login.password);
+  const me = await ok<{ subject: string }>(login.username, 'GET', '/api/members/me', undefined, login.password);
   // Keycloak's token names them "<First> Tester": community-service stores that name when they join or visit.
-  return { ...login, id: me.id, name: `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}${tag} Tester` };
+  return { ...login, id: me.subject, name: `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}${tag} Tester` };
 }
 
 const as = <T>(who: Who, method: string, path: string, body?: unknown) => ok<T>(who.username, method, path, body, who.password);
