@@ -57,8 +57,9 @@ export function shareTreeChart(report: ShareChainReport, labels: TreeLabels): Ch
         symbolSize: 10,
         initialTreeDepth: -1,
         expandAndCollapse: false,
-        label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12, color: '#1f2430' },
-        leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left' } },
+        // Names above the nodes (clear of the links); leaves' names to their right.
+        label: { position: 'top', distance: 6, fontSize: 12, color: '#1f2430' },
+        leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left', distance: 6 } },
         lineStyle: { color: '#8a91a0', width: 1.5 },
       },
     ],
