@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { call, expectAccessible, newMember, ok, shot } from './support';
+import { ARTIFACTS, call, expectAccessible, newMember, ok, shot } from './support';
 
 // Admin mode, running communities: members made here join through a share chain (sia → vic → wes),
 // apply to an approval-required circle (ana), report a post; ada approves the application, appoints
@@ -143,5 +143,7 @@ test('the dashboard draws the share chain as a tree with the right nodes in its 
   await expect(row(wes.name).locator('td')).toHaveText(['2', vic.name, '0', 'Joined']);
   await expect(page.getByTestId('tree-kFactor')).toBeVisible();
   await card.scrollIntoViewIfNeeded();
+  // The tree card alone too: on a phone the full-page shot is very tall.
+  await card.screenshot({ path: `${ARTIFACTS}/admin-communities-share-tree-card-phone.png` });
   await check(testInfo, 'share-tree');
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainNode, ShareChainReport } from '@/api/communityAdmin';
 import { toCsv } from '../csv';
-import { TREE_COLOURS, retentionChart, shareTreeChart, treeHeight, type TreeLabels } from './shareTree';
+import { TREE_COLOURS, retentionChart, shareTreeChart, treeHeight, treeWidth, type TreeLabels } from './shareTree';
 
 const labels: TreeLabels = {
   root: 'Chains',
@@ -57,6 +57,7 @@ describe('shareTreeChart', () => {
     expect(treeHeight(report([]))).toBe(280);
     const wide = node('w', 'W', 0, false, Array.from({ length: 40 }, (_, i) => node(`v${i}`, null, 1, false)));
     expect(treeHeight(report([wide]))).toBe(40 * 26 + 40);
+    expect(treeWidth({ ...report([alice]), maxLevel: 2 })).toBe(4 * 150 + 200);
   });
 });
 

@@ -48,7 +48,14 @@ export function shareTreeChart(report: ShareChainReport, labels: TreeLabels): Ch
     series: [
       {
         type: 'tree',
-        data: [{ name: labels.root, children: report.chains.map((chain) => datum(chain, labels)), itemStyle: { color: '#1f2430' } }],
+        data: [
+          {
+            name: labels.root,
+            children: report.chains.map((chain) => datum(chain, labels)),
+            itemStyle: { color: '#1f2430' },
+            label: { position: 'left', verticalAlign: 'middle', align: 'right' },
+          },
+        ],
         orient: 'LR',
         top: 12,
         bottom: 12,
@@ -88,6 +95,11 @@ export function shareTreeChart(report: ShareChainReport, labels: TreeLabels): Ch
 export function treeHeight(report: ShareChainReport): number {
   const rows = report.chains.reduce((sum, chain) => sum + leaves(chain), 0);
   return Math.max(280, Math.min(2400, rows * 26 + 40));
+}
+
+/** Pixels the tree needs across: about 150 per level (so the names above the nodes stay apart), scrolled on a phone. */
+export function treeWidth(report: ShareChainReport): number {
+  return (report.maxLevel + 2) * 150 + 200;
 }
 
 /** Of the members active in a month, how many were active again the next: bars for both, the rate in the table. */
