@@ -118,6 +118,8 @@ export interface EventRequest {
 
 export interface Attendee {
   memberId: string;
+  /** The member's display name, when community-service knows it (older versions send none). */
+  memberName?: string | null;
   status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
   waitlistPosition: number | null;
   walkIn: boolean;

@@ -17,6 +17,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'offers/new', name: 'admin-offer-new', component: () => import('./offers/OfferEditor.vue'), meta: { title: 'admin.offers.new' } },
       { path: 'offers/:id', name: 'admin-offer', component: () => import('./offers/OfferEditor.vue'), props: true, meta: { title: 'admin.offers.edit' } },
       { path: 'communities', name: 'admin-communities', component: () => import('./communities/CommunitiesAdmin.vue'), meta: { title: 'admin.nav.communities' } },
+      { path: 'communities/:id', name: 'admin-community', component: () => import('./communities/CommunityManage.vue'), props: true, meta: { title: 'admin.communityEdit.title' } },
+      { path: 'moderation', name: 'admin-moderation', component: () => import('./moderation/ModerationQueue.vue'), meta: { title: 'admin.moderation.title' } },
       { path: ':rest(.*)*', redirect: { name: 'admin-dashboard' } },
     ],
   },

@@ -1,5 +1,5 @@
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, TreeSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { EngagementReport, Leaderboard, Series, Spread } from '@/api/admin';
 
@@ -9,7 +9,7 @@ import type { EngagementReport, Leaderboard, Series, Spread } from '@/api/admin'
  * caller (translated), so these builders stay pure and testable.
  */
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  LineSeriesOption | BarSeriesOption | TreeSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
 export type Cell = string | number;

@@ -1,8 +1,8 @@
 // ECharts, only the parts the dashboard draws (tree-shaken from echarts/core), registered once.
 // Only admin routes import this module, so members never download it.
 import { use } from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, TreeChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+use([LineChart, BarChart, TreeChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);

@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
  */
 public final class Stack implements AutoCloseable {
 
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(240);
+    /** How long the components may take to become healthy; QUANZI_STARTUP_LIMIT_SECONDS raises it on a busy machine. */
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(startupLimitSeconds());
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final StackSettings settings;
@@ -172,6 +174,15 @@ public final class Stack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
             mongo = null;
+        }
+    }
+
+    private static long startupLimitSeconds() {
+        String configured = System.getenv("QUANZI_STARTUP_LIMIT_SECONDS");
+        try {
+            return configured == null || configured.isBlank() ? 240 : Math.max(30, Long.parseLong(configured.strip()));
+        } catch (NumberFormatException notANumber) {
+            return 240;
         }
     }
 }

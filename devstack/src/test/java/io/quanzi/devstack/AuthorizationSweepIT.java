@@ -94,6 +94,11 @@ class AuthorizationSweepIT {
         judge("POST /api/communities/{communityId}/requests/{memberId}/reject", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("POST /api/communities/{communityId}/invitations", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("PUT /api/communities/{communityId}/members/{memberId}/role", BRAND_ADMIN, ADMIN_OF_BRAND);
+        // running a community: edit, member list, moderation queue, share chains
+        judge("PATCH /api/communities/{communityId}", BRAND_ADMIN, ADMIN_OF_BRAND);
+        judge("GET /api/communities/{communityId}/members", BRAND_ADMIN, ADMIN_OF_BRAND);
+        judge("GET /api/communities/moderation/brands/{brandId}/reports", BRAND_ADMIN, ADMIN_OF_BRAND);
+        judge("GET /api/communities/analytics/brands/{brandId}/share-chains", BRAND_ADMIN, ADMIN_OF_BRAND);
         // posts and spread
         judge("POST /api/communities/{communityId}/posts", MEMBER_A, MEMBERS);
         judge("GET /api/communities/{communityId}/posts", MEMBER_A, READERS);

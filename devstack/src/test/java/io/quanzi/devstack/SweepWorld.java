@@ -240,6 +240,7 @@ final class SweepWorld {
         bodies.put("PUT /api/brands/{brandId}/stores/{storeId}", () -> storeBody);
         bodies.put("POST /api/communities", this::communityBody);
         bodies.put("POST /api/communities/{communityId}/join", () -> "{}");
+        bodies.put("PATCH /api/communities/{communityId}", () -> "{\"description\":\"Edited by the sweep\"}");
         bodies.put("POST /api/communities/{communityId}/requests/{memberId}/reject", () -> "{\"reason\":\"Not now\"}");
         bodies.put("POST /api/communities/{communityId}/invitations", () -> "{\"memberId\":\"" + memberB + "\"}");
         bodies.put("POST /api/communities/{communityId}/members/{memberId}/remove", () -> "{\"reason\":\"Sweep\"}");

@@ -24,10 +24,12 @@ class CommunityController {
 
     private final Communities communities;
     private final Admission admission;
+    private final MemberNames names;
 
-    CommunityController(Communities communities, Admission admission) {
+    CommunityController(Communities communities, Admission admission, MemberNames names) {
         this.communities = communities;
         this.admission = admission;
+        this.names = names;
     }
 
     @PostMapping
@@ -54,7 +56,10 @@ class CommunityController {
             JwtAuthenticationToken auth,
             @PathVariable String communityId,
             @Valid @RequestBody(required = false) CommunityRequests.Join request) {
-        return admission.join(communityId, Caller.of(auth), request == null ? null : request.application());
+        return admission
+                .join(communityId, Caller.of(auth), request == null ? null : request.application())
+                .flatMap(joined ->
+                        names.remember(joined.memberId(), DisplayNames.of(auth)).thenReturn(joined));
     }
 
     @GetMapping("/{communityId}/membership")
@@ -70,7 +75,9 @@ class CommunityController {
 
     @PostMapping("/{communityId}/invitation/accept")
     Mono<MembershipResponse> accept(JwtAuthenticationToken auth, @PathVariable String communityId) {
-        return admission.acceptInvitation(communityId, Caller.of(auth));
+        return admission.acceptInvitation(communityId, Caller.of(auth)).flatMap(accepted -> names.remember(
+                        accepted.memberId(), DisplayNames.of(auth))
+                .thenReturn(accepted));
     }
 
     @GetMapping("/{communityId}/requests")

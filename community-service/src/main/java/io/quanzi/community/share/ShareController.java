@@ -2,6 +2,7 @@ package io.quanzi.community.share;
 
 import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.DisplayNames;
+import io.quanzi.community.community.MemberNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +18,11 @@ import reactor.core.publisher.Mono;
 class ShareController {
 
     private final Shares shares;
+    private final MemberNames names;
 
-    ShareController(Shares shares) {
+    ShareController(Shares shares, MemberNames names) {
         this.shares = shares;
+        this.names = names;
     }
 
     @PostMapping("/posts/{postId}/shares")
@@ -30,6 +33,9 @@ class ShareController {
 
     @GetMapping("/shares/{code}")
     Mono<ShareResponses.Landing> visit(JwtAuthenticationToken auth, @PathVariable String code) {
-        return shares.visit(code, Caller.of(auth));
+        Caller caller = Caller.of(auth);
+        // The visitor's name, so the brand's share chains show who arrived through whom.
+        return shares.visit(code, caller).flatMap(landing -> names.remember(caller.memberId(), DisplayNames.of(auth))
+                .thenReturn(landing));
     }
 }
