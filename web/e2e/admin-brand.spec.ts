@@ -32,6 +32,7 @@ let page: Page;
 let brandBefore: BrandBody;
 let settingsBefore: Settings;
 let member: { memberId: string; memberNumber: number; name: string };
+let circle: { id: string; name: string };
 let offer: { id: string; title: string };
 const made = { description: uniqueName('Tea for friends, since 2019 · '), store: uniqueName('Riverside '), storeId: uniqueName('demo-store-x') };
 
@@ -57,6 +58,9 @@ test.beforeAll(async ({ browser }) => {
   const joined = await ok<{ memberNumber: number }>(wren.username, 'POST', '/api/members/me/brands/demo-brand/membership', { source: 'IN_STORE_QR', storeId: 'demo-store-1' }, wren.password);
   const me = await ok<{ subject: string }>(wren.username, 'GET', '/api/members/me', undefined, wren.password);
   member = { memberId: me.subject, memberNumber: joined.memberNumber, name };
+  const circleName = uniqueName('Tea walkers ');
+  circle = { ...(await ok<{ id: string }>('ada', 'POST', '/api/communities', { brandId: 'demo-brand', name: circleName, kind: 'INTEREST_CIRCLE', joinPolicy: 'OPEN' })), name: circleName };
+  await ok(wren.username, 'POST', `/api/communities/${circle.id}/join`, {}, wren.password);
   const title = uniqueName('Oolong for two ');
   offer = { ...(await createOffer(title)), title };
   const coupon = await ok<{ id: string }>(wren.username, 'POST', `/api/offers/${offer.id}/claims`, undefined, wren.password);
@@ -121,6 +125,9 @@ test('ada edits the brand, adds a store and opens its printable join QR', async 
   await expect(page.getByTestId('qr-print')).toBeHidden();
   await expect(page.getByTestId('qr-poster')).toBeVisible();
   await shot(page, testInfo, 'admin-brand-04-store-qr-print');
+  // ... and fits on one A4 page.
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
   await page.emulateMedia({ media: 'screen' });
 });
 
@@ -168,6 +175,8 @@ test('ada finds the member by name, opens the detail and adjusts the points with
   await expect(page.getByTestId('member-balance')).toHaveText(String(before + 25));
   await expect(page.getByTestId('member-history')).toContainText('Goodwill: the order was late');
   await expect(page.getByTestId('member-tier')).not.toHaveText('—');
+  await expect(page.getByTestId('member-communities')).toContainText(circle.name);
+  await expect(page.getByTestId('member-communities')).toContainText('Member');
   await expectAccessible(page, 'member detail');
   await shot(page, testInfo, 'admin-brand-07-member-phone');
 });
@@ -188,9 +197,17 @@ test('at desktop size: the offer screen shows its claims and redemptions with a 
     await expectAccessible(wide, 'offer stats (desktop)');
     await shot(wide, testInfo, 'admin-brand-08-offer-stats-desktop');
 
+    // The dashboard compares offers: this one with its claim and redemption.
+    await wide.getByTestId('nav-admin-dashboard').click();
+    await expect(wide.getByTestId('chart-offers').locator('canvas')).toBeVisible();
+    await wide.getByTestId('table-toggle-offers').click();
+    await expect(wide.getByTestId('table-offers').locator('tr', { hasText: offer.title }).locator('td')).toHaveText(['1', '1', '100%']);
+    await wide.getByTestId('chart-offers').scrollIntoViewIfNeeded();
+    await shot(wide, testInfo, 'admin-brand-09-dashboard-offers-desktop');
+
     await wide.getByTestId('nav-admin-members').click();
     await expect(wide.getByTestId('members-table')).toBeVisible();
-    await shot(wide, testInfo, 'admin-brand-09-members-desktop');
+    await shot(wide, testInfo, 'admin-brand-09b-members-desktop');
     await wide.goto(`/admin/members/${member.memberNumber}`);
     await expect(wide.getByTestId('member-history')).toBeVisible();
     await expectAccessible(wide, 'member detail (desktop)');

@@ -21,8 +21,8 @@ export function offerTimelineChart(report: OfferStatsReport, labels: Labels & { 
     xAxis: { type: 'category', name: labels.axis, nameLocation: 'middle', nameGap: 28, data: buckets.map((b) => labels.bucket(b.start)) },
     yAxis: { type: 'value', name: labels.unit, minInterval: 1 },
     series: [
-      { type: 'bar', name: labels.name('claims'), data: buckets.map((b) => b.claims) },
-      { type: 'bar', name: labels.name('redemptions'), data: buckets.map((b) => b.redemptions) },
+      { type: 'bar', name: labels.name('claims'), data: buckets.map((b) => b.claims), barMaxWidth: 24 },
+      { type: 'bar', name: labels.name('redemptions'), data: buckets.map((b) => b.redemptions), barMaxWidth: 24 },
     ],
   };
   const rows: Cell[][] = buckets.map((b) => [b.start, b.claims, b.redemptions]);
@@ -41,9 +41,11 @@ export function offerStoresChart(report: OfferStatsReport, storeName: (id: strin
   const option: ChartOption = {
     ...base(),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-    xAxis: { type: 'value', name: labels.unit, minInterval: 1 },
+    grid: { left: 8, right: 24, top: 36, bottom: 56, containLabel: true },
+    // The unit under the axis, not at its end where a narrow card cuts it off.
+    xAxis: { type: 'value', name: labels.unit, nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: { type: 'category', name: labels.axis, data: top.map((s) => storeName(s.storeId)) },
-    series: [{ type: 'bar', name: labels.name('redemptions'), data: top.map((s) => s.redemptions) }],
+    series: [{ type: 'bar', name: labels.name('redemptions'), data: top.map((s) => s.redemptions), barMaxWidth: 36 }],
   };
   return {
     option,
@@ -70,8 +72,8 @@ export function offersCompareChart(
     },
     yAxis: { type: 'value', name: labels.unit, minInterval: 1 },
     series: [
-      { type: 'bar', name: labels.name('claims'), data: entries.map((e) => e.report.claims) },
-      { type: 'bar', name: labels.name('redemptions'), data: entries.map((e) => e.report.redemptions) },
+      { type: 'bar', name: labels.name('claims'), data: entries.map((e) => e.report.claims), barMaxWidth: 36 },
+      { type: 'bar', name: labels.name('redemptions'), data: entries.map((e) => e.report.redemptions), barMaxWidth: 36 },
     ],
   };
   const rate = (e: { report: OfferStatsReport }) =>
