@@ -35,7 +35,7 @@ export interface Store {
   brandId: string;
   name: string;
   address: string | null;
-  location: { lat: number; lng: number } | null;
+  location: { lat: number; lon: number } | null;
   openingHours: string | null;
   timezone: string;
   status: string;

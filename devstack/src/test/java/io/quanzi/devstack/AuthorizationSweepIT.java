@@ -114,6 +114,8 @@ class AuthorizationSweepIT {
         // analytics
         judge("GET /api/communities/analytics/brands/{brandId}", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("GET /api/communities/analytics/communities/{communityId}", BRAND_ADMIN, ADMIN_OF_BRAND);
+        // a member's communities, for the brand's admins
+        judge("GET /api/communities/brands/{brandId}/members/{memberId}/memberships", BRAND_ADMIN, ADMIN_OF_BRAND);
         // events and check-in
         judge("POST /api/events", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("GET /api/events", MEMBER_A, AUTHENTICATED);
@@ -136,6 +138,8 @@ class AuthorizationSweepIT {
         judge("GET /api/points/brands/{brandId}/settings", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("PUT /api/points/brands/{brandId}/settings", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("POST /api/points/brands/{brandId}/adjustments", BRAND_ADMIN, ADMIN_OF_BRAND);
+        judge("GET /api/points/brands/{brandId}/members/{memberId}", BRAND_ADMIN, ADMIN_OF_BRAND);
+        judge("GET /api/points/brands/{brandId}/members/{memberId}/history", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("POST /api/points/purchases", STORE_STAFF, STAFF_OF_STORE);
         judge("POST /api/points/purchases/{purchaseId}/refund", STORE_STAFF, STAFF_OF_STORE);
         // offers and drops
@@ -143,6 +147,7 @@ class AuthorizationSweepIT {
         judge("PATCH /api/offers/{offerId}", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("GET /api/offers/managed", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("GET /api/offers/managed/{offerId}", BRAND_ADMIN, ADMIN_OF_BRAND);
+        judge("GET /api/offers/managed/{offerId}/stats", BRAND_ADMIN, ADMIN_OF_BRAND);
         judge("GET /api/offers", MEMBER_A, MEMBERS);
         judge("GET /api/offers/{offerId}", MEMBER_A, MEMBERS);
         judge("POST /api/offers/{offerId}/claims", MEMBER_A, MEMBERS);

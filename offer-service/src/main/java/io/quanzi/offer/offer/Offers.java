@@ -264,6 +264,11 @@ public class Offers {
         return managedOffer(admin, offerId).flatMap(this::adminView);
     }
 
+    /** The brand of an offer the caller manages: 404 {@code offer-not-found}, 403 for another brand's offer. */
+    public Mono<String> managedBrandId(Jwt admin, String offerId) {
+        return managedOffer(admin, offerId).map(Offer::brandId);
+    }
+
     private Mono<Offer> managedOffer(Jwt admin, String offerId) {
         return mongo.findById(offerId, Offer.class)
                 .switchIfEmpty(Mono.error(() -> OfferProblem.notFound(offerId)))
