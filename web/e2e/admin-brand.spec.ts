@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { call, createOffer, expectAccessible, newMember, ok, shot, uniqueName } from './support';
 
@@ -159,6 +160,11 @@ test('ada finds the member by name, opens the detail and adjusts the points with
   await expect(page.locator('[data-testid^="member-row-"]')).toHaveCount(1);
   await expect(row).toContainText('Store QR');
   await expect(page.getByTestId('members-export')).toHaveAttribute('href', /\/api\/brands\/demo-brand\/members\/export\?source=IN_STORE_QR/);
+  // The export is a file fetched with the session cookie (the browser holds no token).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toBe('memberNumber,displayName,status,source,storeId,joinedAt');
+  expect(csv).toContain(`${member.memberNumber},"${member.name}",ACTIVE,IN_STORE_QR,demo-store-1,`);
   await expectAccessible(page, 'member list');
   await shot(page, testInfo, 'admin-brand-06-members-phone');
 
