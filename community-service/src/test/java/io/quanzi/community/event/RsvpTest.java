@@ -289,6 +289,14 @@ class RsvpTest extends CommunityApiTest {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+        web.mutateWith(staff("sam", "store-1"))
+                .get()
+                .uri("/api/events/" + event + "/attendees?q=" + "x".repeat(81))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json");
     }
 
     private WebTestClient.BodyContentSpec attendees(String event, String query) {
