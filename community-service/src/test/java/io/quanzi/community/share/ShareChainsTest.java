@@ -30,6 +30,7 @@ class ShareChainsTest extends CommunityTestSupport {
         String carol = "carol-" + UUID.randomUUID();
         String dan = "dan-" + UUID.randomUUID();
         String erin = "erin-" + UUID.randomUUID();
+        String frank = "frank-" + UUID.randomUUID();
         String id = api.createCommunity(ada, brand, "CLUB", "OPEN", null);
         web.mutateWith(Tokens.member(alice, "Alice", null))
                 .post()
@@ -38,6 +39,7 @@ class ShareChainsTest extends CommunityTestSupport {
                 .expectStatus()
                 .isOk();
         api.joined(erin, id);
+        api.joined(frank, id);
         String post = api.posted(alice, id, "Come run");
         String first = share(Tokens.member(alice, "Alice", null), post);
         visit(Tokens.member(bob, "Bob", null), first);
@@ -46,19 +48,20 @@ class ShareChainsTest extends CommunityTestSupport {
         String second = share(Tokens.member(bob, "Bob", null), post);
         visit(Tokens.member(carol, "Carol", null), second);
         join(Tokens.member(carol, "Carol", null), id);
-        // A second, smaller chain: erin shares, nobody comes.
+        // Two smaller chains: erin shares, then frank; nobody comes. The more recent is listed first.
         share(Tokens.member(erin), post);
+        share(Tokens.member(frank), post);
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         JsonNode report = api.json(chains(Tokens.brandAdmin(ada, brand), brand, "?from=" + today + "&to=" + today)
                 .expectStatus()
                 .isOk());
-        assertThat(report.get("chainCount").asInt()).isEqualTo(2);
-        assertThat(report.get("sharers").asLong()).isEqualTo(3);
-        assertThat(report.get("shares").asLong()).isEqualTo(3);
+        assertThat(report.get("chainCount").asInt()).isEqualTo(3);
+        assertThat(report.get("sharers").asLong()).isEqualTo(4);
+        assertThat(report.get("shares").asLong()).isEqualTo(4);
         assertThat(report.get("visits").asLong()).isEqualTo(3);
         assertThat(report.get("joins").asLong()).isEqualTo(2);
-        assertThat(report.get("kFactor").asDouble()).isEqualTo(0.67);
+        assertThat(report.get("kFactor").asDouble()).isEqualTo(0.5);
         assertThat(report.get("maxLevel").asInt()).isEqualTo(2);
         assertThat(report.get("truncated").asBoolean()).isFalse();
 
@@ -79,13 +82,14 @@ class ShareChainsTest extends CommunityTestSupport {
         assertThat(danNode.get("name").asString()).isEqualTo("Dan");
         assertThat(danNode.get("visited").asBoolean()).isTrue();
         assertThat(danNode.get("joined").asBoolean()).isFalse();
-        assertThat(report.get("chains").get(1).get("memberId").asString()).isEqualTo(erin);
+        assertThat(report.get("chains").get(1).get("memberId").asString()).isEqualTo(frank);
+        assertThat(report.get("chains").get(2).get("memberId").asString()).isEqualTo(erin);
 
         JsonNode top = api.json(chains(Tokens.brandAdmin(ada, brand), brand, "?limit=1")
                 .expectStatus()
                 .isOk());
         assertThat(top.get("chains")).hasSize(1);
-        assertThat(top.get("chainCount").asInt()).isEqualTo(2);
+        assertThat(top.get("chainCount").asInt()).isEqualTo(3);
         assertThat(top.get("truncated").asBoolean()).isTrue();
 
         JsonNode past = api.json(chains(Tokens.brandAdmin(ada, brand), brand, "?from=2020-01-01&to=2020-01-31")
