@@ -1,5 +1,6 @@
 package io.quanzi.community.checkin;
 
+import io.quanzi.platform.keys.RotatingSigningKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
@@ -19,9 +20,9 @@ import reactor.core.publisher.Mono;
 class CheckInController {
 
     private final CheckIns checkIns;
-    private final SigningKeys keys;
+    private final RotatingSigningKeys keys;
 
-    CheckInController(CheckIns checkIns, SigningKeys keys) {
+    CheckInController(CheckIns checkIns, RotatingSigningKeys keys) {
         this.checkIns = checkIns;
         this.keys = keys;
     }
@@ -48,9 +49,9 @@ class CheckInController {
 
     /** The public keys that verify check-in codes (public: staff apps verify offline too). */
     @GetMapping("/api/checkins/jwks")
-    ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
-                .body(keys.publicJwks());
+    Mono<ResponseEntity<Map<String, Object>>> jwks() {
+        return keys.jwks().map(jwks -> ResponseEntity.ok()
+                .cacheControl(keys.jwksCacheControl())
+                .body(jwks));
     }
 }
