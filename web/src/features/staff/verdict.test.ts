@@ -28,7 +28,7 @@ describe('the verdict of a scan', () => {
     expect(v).toEqual({ tone: 'bad', message: 'already-redeemed', at: '2026-12-01T10:12:30.123Z', store: 'demo-store-2' });
   });
 
-  it.each(['wrong-store', 'token-expired', 'token-forged', 'other-event', 'not-your-store', 'qr-token-expired', 'store-not-redeemable'])(
+  it.each(['wrong-store', 'token-expired', 'token-forged', 'other-event', 'not-staff-of-store', 'qr-token-expired', 'store-not-redeemable'])(
     'translates %s',
     (slug) => {
       expect(refused(problem(422, slug, 'English detail'))).toEqual({ tone: 'bad', message: slug });

@@ -17,7 +17,7 @@ describe('useDashboard', () => {
     const urls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       urls.push(url);
-      if (url.includes('leaderboard')) return new Response('{"type":"urn:quanzi:problem:not-brand-admin","title":"Forbidden"}', { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
+      if (url.includes('leaderboard')) return new Response('{"type":"urn:quanzi:problem:not-brand-admin-of-brand","title":"Forbidden"}', { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
       return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
     }));
     const dashboard = useDashboard(() => 'demo-brand', () => 'Asia/Shanghai');

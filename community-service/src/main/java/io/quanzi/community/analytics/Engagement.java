@@ -4,14 +4,15 @@ import io.quanzi.community.client.MemberClient;
 import io.quanzi.community.community.ActivityKind;
 import io.quanzi.community.community.ActivityLog;
 import io.quanzi.community.community.ActivityLog.MemberDay;
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.CommunityMemberships;
-import io.quanzi.community.community.CommunityProblem;
 import io.quanzi.community.community.CommunitySummary;
 import io.quanzi.community.event.Attendance;
 import io.quanzi.community.event.AttendanceRecord;
 import io.quanzi.community.event.EventFunnel;
 import io.quanzi.community.share.ShareStats;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.problem.ProblemTypes;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,7 +83,7 @@ class Engagement {
      */
     Mono<EngagementReport> forBrand(Caller caller, String brandId, LocalDate from, LocalDate to, Granularity g) {
         checkRange(from, to);
-        if (!caller.administers(brandId)) {
+        if (!caller.isBrandAdminOf(brandId)) {
             return Mono.error(notAdmin(brandId));
         }
         return inBrandZone(brandId, null, from, to, g);
@@ -94,7 +95,7 @@ class Engagement {
         checkRange(from, to);
         return memberships
                 .summary(communityId)
-                .flatMap(community -> caller.administers(community.brandId())
+                .flatMap(community -> caller.isBrandAdminOf(community.brandId())
                         ? inBrandZone(community.brandId(), community.id(), from, to, g)
                         : Mono.error(notAdmin(community.brandId())));
     }
@@ -430,16 +431,17 @@ class Engagement {
             return;
         }
         if (from.isAfter(to)) {
-            throw CommunityProblem.badRequest("'from' must not be after 'to'.");
+            throw Problem.badRequest("'from' must not be after 'to'.");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw CommunityProblem.badRequest("The range may span at most " + MAX_DAYS + " days.");
+            throw Problem.badRequest("The range may span at most " + MAX_DAYS + " days.");
         }
     }
 
-    private static CommunityProblem notAdmin(String brandId) {
-        return CommunityProblem.forbidden(
-                "not-brand-admin", "Only an admin of brand '" + brandId + "' reads its engagement analytics.");
+    private static Problem notAdmin(String brandId) {
+        return Problem.forbidden(
+                ProblemTypes.NOT_BRAND_ADMIN_OF_BRAND_SLUG,
+                "Only an admin of brand '" + brandId + "' reads its engagement analytics.");
     }
 
     private static long sum(Map<Integer, Long> counts) {

@@ -1,6 +1,7 @@
 package io.quanzi.community.checkin;
 
 import io.quanzi.platform.keys.RotatingSigningKeys;
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
@@ -30,7 +31,7 @@ class CheckInController {
     /** The member's current check-in code (short-lived: the app refreshes it and shows it as a QR). */
     @GetMapping("/api/events/{eventId}/checkin-token")
     Mono<ResponseEntity<CheckInTokenResponse>> token(
-            @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String eventId, JwtAuthenticationToken member) {
+            @PathVariable @Pattern(regexp = Ids.ID) String eventId, JwtAuthenticationToken member) {
         return checkIns.token(eventId, member.getName())
                 .map(token ->
                         ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(token));

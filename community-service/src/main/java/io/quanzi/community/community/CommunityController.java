@@ -1,5 +1,7 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.security.Caller;
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -40,7 +42,7 @@ class CommunityController {
 
     @GetMapping
     Flux<CommunitySummary> list(JwtAuthenticationToken auth, @RequestParam String brandId) {
-        return communities.list(Caller.of(auth), Caller.requireId(brandId, "brandId"));
+        return communities.list(Caller.of(auth), Ids.requireId("brandId", brandId));
     }
 
     @GetMapping("/{communityId}")
@@ -81,7 +83,7 @@ class CommunityController {
     @PostMapping("/{communityId}/requests/{memberId}/approve")
     Mono<MembershipResponse> approve(
             JwtAuthenticationToken auth, @PathVariable String communityId, @PathVariable String memberId) {
-        return admission.approve(communityId, Caller.of(auth), Caller.requireId(memberId, "memberId"));
+        return admission.approve(communityId, Caller.of(auth), Ids.requireId("memberId", memberId));
     }
 
     @PostMapping("/{communityId}/requests/{memberId}/reject")
@@ -90,7 +92,7 @@ class CommunityController {
             @PathVariable String communityId,
             @PathVariable String memberId,
             @Valid @RequestBody CommunityRequests.Decision request) {
-        return admission.reject(communityId, Caller.of(auth), Caller.requireId(memberId, "memberId"), request.reason());
+        return admission.reject(communityId, Caller.of(auth), Ids.requireId("memberId", memberId), request.reason());
     }
 
     @PostMapping("/{communityId}/invitations")
@@ -111,7 +113,7 @@ class CommunityController {
         return admission.remove(
                 communityId,
                 Caller.of(auth),
-                Caller.requireId(memberId, "memberId"),
+                Ids.requireId("memberId", memberId),
                 request == null ? null : request.reason());
     }
 
@@ -124,7 +126,7 @@ class CommunityController {
         return admission.ban(
                 communityId,
                 Caller.of(auth),
-                Caller.requireId(memberId, "memberId"),
+                Ids.requireId("memberId", memberId),
                 request == null ? null : request.reason());
     }
 
@@ -134,6 +136,6 @@ class CommunityController {
             @PathVariable String communityId,
             @PathVariable String memberId,
             @Valid @RequestBody CommunityRequests.Appoint request) {
-        return admission.appoint(communityId, Caller.of(auth), Caller.requireId(memberId, "memberId"), request.role());
+        return admission.appoint(communityId, Caller.of(auth), Ids.requireId("memberId", memberId), request.role());
     }
 }

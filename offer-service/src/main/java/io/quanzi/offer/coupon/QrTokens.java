@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.quanzi.platform.keys.RotatingSigningKeys;
+import io.quanzi.platform.problem.Problem;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -125,7 +126,7 @@ class QrTokens {
             }
             Instant expiresAt = expiry.toInstant();
             if (!clock.instant().isBefore(expiresAt)) {
-                return Mono.error(CouponProblem.of(
+                return Mono.error(Problem.of(
                         HttpStatus.BAD_REQUEST,
                         "qr-token-expired",
                         "The QR code expired at " + expiresAt + "; ask the member to refresh it."));
@@ -136,8 +137,8 @@ class QrTokens {
         }
     }
 
-    static CouponProblem invalid(String detail) {
-        return CouponProblem.of(HttpStatus.BAD_REQUEST, "qr-token-invalid", detail);
+    static Problem invalid(String detail) {
+        return Problem.of(HttpStatus.BAD_REQUEST, "qr-token-invalid", detail);
     }
 
     private static String randomId() {
