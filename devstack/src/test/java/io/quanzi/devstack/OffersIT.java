@@ -37,7 +37,10 @@ class OffersIT {
         String offerId = created.json().get("id").asString();
         assertThat(created.json().get("remainingStock").asInt()).isEqualTo(5);
 
-        assertProblem(gateway.post("/api/offers", otto, offer("demo-brand")), 403, "urn:quanzi:problem:not-brand-admin-of-brand");
+        assertProblem(
+                gateway.post("/api/offers", otto, offer("demo-brand")),
+                403,
+                "urn:quanzi:problem:not-brand-admin-of-brand");
 
         Http.Reply listed = gateway.get("/api/offers?brandId=demo-brand", alice);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
