@@ -27,6 +27,6 @@ describe('useDashboard', () => {
     expect(urls).toContain('/api/communities/analytics/brands/demo-brand?from=2026-11-01&to=2026-11-30&granularity=WEEK');
     expect(urls).toContain('/api/brands/demo-brand/referrals/leaderboard?limit=10');
     expect(dashboard.loading.value).toBe(false);
-    expect((dashboard.error.value as { slug: string }).slug).toBe('not-brand-admin');
+    expect((dashboard.error.value as { slug: string }).slug).toBe('not-brand-admin-of-brand');
   });
 });
