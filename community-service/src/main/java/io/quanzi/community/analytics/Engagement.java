@@ -141,30 +141,47 @@ class Engagement {
         Mono<List<EventFunnel>> funnels =
                 communityId == null ? attendance.funnels(brandId, start, stop).collectList() : Mono.just(List.of());
         Mono<List<EngagementReport.CommunityHealth>> health = health(scope, end);
-        return Mono.zip(objects -> objects, days, base, attended, joins, sharesByDepth, visitsByDepth, funnels, health)
-                .flatMap(parts -> {
-                    @SuppressWarnings("unchecked")
-                    List<CommunityMemberships.Join> joined = (List<CommunityMemberships.Join>) parts[3];
-                    List<String> codes = joined.stream()
+        return Mono.zip(days, base, attended, joins, sharesByDepth, visitsByDepth, funnels, health)
+                .map(parts -> new Inputs(
+                        parts.getT1(),
+                        parts.getT2(),
+                        parts.getT3(),
+                        parts.getT4(),
+                        parts.getT5(),
+                        parts.getT6(),
+                        parts.getT7(),
+                        parts.getT8()))
+                .flatMap(inputs -> {
+                    List<String> codes = inputs.joins().stream()
                             .map(CommunityMemberships.Join::viaShare)
                             .filter(Objects::nonNull)
                             .distinct()
                             .toList();
-                    return shares.depthOf(codes).map(depths -> assemble(scope, from, to, g, parts, depths));
+                    return shares.depthOf(codes).map(depths -> assemble(scope, from, to, g, inputs, depths));
                 });
     }
 
-    @SuppressWarnings("unchecked")
+    /** What a report is made of, read side by side. */
+    private record Inputs(
+            List<MemberDay> days,
+            long base,
+            List<AttendanceRecord> attended,
+            List<CommunityMemberships.Join> joins,
+            Map<Integer, Long> sharesByDepth,
+            Map<Integer, Long> visitsByDepth,
+            List<EventFunnel> funnels,
+            List<EngagementReport.CommunityHealth> health) {}
+
     private EngagementReport assemble(
-            Scope scope, LocalDate from, LocalDate to, Granularity g, Object[] parts, Map<String, Integer> depths) {
-        List<MemberDay> days = (List<MemberDay>) parts[0];
-        long base = (Long) parts[1];
-        List<AttendanceRecord> attended = (List<AttendanceRecord>) parts[2];
-        List<CommunityMemberships.Join> joins = (List<CommunityMemberships.Join>) parts[3];
-        Map<Integer, Long> sharesByDepth = (Map<Integer, Long>) parts[4];
-        Map<Integer, Long> visitsByDepth = (Map<Integer, Long>) parts[5];
-        List<EventFunnel> funnels = (List<EventFunnel>) parts[6];
-        List<EngagementReport.CommunityHealth> health = (List<EngagementReport.CommunityHealth>) parts[7];
+            Scope scope, LocalDate from, LocalDate to, Granularity g, Inputs inputs, Map<String, Integer> depths) {
+        List<MemberDay> days = inputs.days();
+        long base = inputs.base();
+        List<AttendanceRecord> attended = inputs.attended();
+        List<CommunityMemberships.Join> joins = inputs.joins();
+        Map<Integer, Long> sharesByDepth = inputs.sharesByDepth();
+        Map<Integer, Long> visitsByDepth = inputs.visitsByDepth();
+        List<EventFunnel> funnels = inputs.funnels();
+        List<EngagementReport.CommunityHealth> health = inputs.health();
 
         return new EngagementReport(
                 scope.brandId(),

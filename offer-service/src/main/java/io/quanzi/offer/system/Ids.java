@@ -1,11 +1,5 @@
 package io.quanzi.offer.system;
 
-import io.quanzi.platform.problem.ProblemTypes;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
 /**
  * What ids and keys may look like in requests. Anything else is a 400 before it reaches a query:
  * no {@code $}, no spaces, no slashes (account ids join brand and member with one).
@@ -32,14 +26,6 @@ public final class Ids {
     }
 
     public static String require(String name, String value, String pattern, String message) {
-        if (value == null || !value.matches(pattern)) {
-            ErrorResponseException invalid = new ErrorResponseException(HttpStatus.BAD_REQUEST);
-            invalid.getBody().setType(ProblemTypes.VALIDATION);
-            invalid.getBody().setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-            invalid.getBody().setDetail("Some fields are invalid: see errors.");
-            invalid.getBody().setProperty("errors", List.of(Map.of("field", name, "message", message)));
-            throw invalid;
-        }
-        return value;
+        return io.quanzi.platform.web.Ids.require(name, value, java.util.regex.Pattern.compile(pattern), message);
     }
 }
