@@ -46,7 +46,7 @@ describe('the verdict of a scan', () => {
     });
   });
 
-  it.each(['wrong-store', 'token-expired', 'token-forged', 'other-event', 'not-your-store', 'qr-token-expired', 'store-not-redeemable'])(
+  it.each(['wrong-store', 'token-expired', 'token-forged', 'other-event', 'not-staff-of-store', 'qr-token-expired', 'store-not-redeemable'])(
     'translates %s',
     (slug) => {
       expect(refused(problem(422, slug, 'English detail'))).toEqual({ tone: 'bad', message: slug });

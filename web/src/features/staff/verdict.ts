@@ -42,7 +42,7 @@ export const KNOWN_REASONS = [
   'qr-token-invalid',
   'qr-token-expired',
   'qr-token-replayed',
-  'not-your-store',
+  'not-staff-of-store',
   'store-not-redeemable',
   'offer-paused',
   'offer-closed',

@@ -17,7 +17,7 @@ describe('useDashboard', () => {
     const urls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => {
       urls.push(url);
-      if (url.includes('leaderboard')) return new Response('{"type":"urn:quanzi:problem:not-brand-admin","title":"Forbidden"}', { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
+      if (url.includes('leaderboard')) return new Response('{"type":"urn:quanzi:problem:not-brand-admin-of-brand","title":"Forbidden"}', { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
       return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
     }));
     const dashboard = useDashboard(() => 'demo-brand', () => 'Asia/Shanghai');
@@ -27,6 +27,6 @@ describe('useDashboard', () => {
     expect(urls).toContain('/api/communities/analytics/brands/demo-brand?from=2026-11-01&to=2026-11-30&granularity=WEEK');
     expect(urls).toContain('/api/brands/demo-brand/referrals/leaderboard?limit=10');
     expect(dashboard.loading.value).toBe(false);
-    expect((dashboard.error.value as { slug: string }).slug).toBe('not-brand-admin');
+    expect((dashboard.error.value as { slug: string }).slug).toBe('not-brand-admin-of-brand');
   });
 });

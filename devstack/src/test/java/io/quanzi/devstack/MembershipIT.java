@@ -73,7 +73,7 @@ class MembershipIT {
                 .forEach(item -> listed.add(item.get("memberNumber").asLong()));
         assertThat(listed).contains(aliceNumber, bobNumber);
         Http.Reply ottoList = gateway.get("/api/brands/demo-brand/members", keycloak.userToken("otto"));
-        GatewayApiIT.assertProblem(ottoList, 403, "urn:quanzi:problem:brand-out-of-scope");
+        GatewayApiIT.assertProblem(ottoList, 403, "urn:quanzi:problem:not-brand-admin-of-brand");
         Http.Reply aliceList = gateway.get("/api/brands/demo-brand/members", alice);
         assertThat(aliceList.status()).isEqualTo(403);
 

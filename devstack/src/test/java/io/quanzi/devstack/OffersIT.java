@@ -37,7 +37,10 @@ class OffersIT {
         String offerId = created.json().get("id").asString();
         assertThat(created.json().get("remainingStock").asInt()).isEqualTo(5);
 
-        assertProblem(gateway.post("/api/offers", otto, offer("demo-brand")), 403, "urn:quanzi:problem:not-your-brand");
+        assertProblem(
+                gateway.post("/api/offers", otto, offer("demo-brand")),
+                403,
+                "urn:quanzi:problem:not-brand-admin-of-brand");
 
         Http.Reply listed = gateway.get("/api/offers?brandId=demo-brand", alice);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
@@ -59,7 +62,7 @@ class OffersIT {
                 .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(61));
 
         assertProblem(redeem(kim, token, "demo-store-2"), 403, "urn:quanzi:problem:store-not-redeemable");
-        assertProblem(redeem(kim, token, "demo-store-1"), 403, "urn:quanzi:problem:not-your-store");
+        assertProblem(redeem(kim, token, "demo-store-1"), 403, "urn:quanzi:problem:not-staff-of-store");
 
         Http.Reply redeemed = redeem(sam, token, "demo-store-1");
         assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);

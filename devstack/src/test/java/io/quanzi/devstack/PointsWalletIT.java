@@ -106,7 +106,7 @@ class PointsWalletIT {
                         .formatted(aliceId, UUID.randomUUID()));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-        assertThat(refused.json().get("type").asString()).isEqualTo("urn:quanzi:problem:out-of-scope");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:quanzi:problem:not-staff-of-store");
     }
 
     private long myBalance(String token) {

@@ -103,7 +103,7 @@ class AuthorizationTest extends MemberServiceTestSupport {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
                     .jsonPath("$.type")
-                    .isEqualTo("urn:quanzi:problem:brand-out-of-scope");
+                    .isEqualTo("urn:quanzi:problem:not-brand-admin-of-brand");
         }
     }
 

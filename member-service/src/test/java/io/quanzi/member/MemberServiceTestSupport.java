@@ -72,7 +72,9 @@ public abstract class MemberServiceTestSupport {
 
     protected static JwtMutator brandAdmin(String... brandIds) {
         return mockJwt()
-                .jwt(jwt -> jwt.subject("admin-" + String.join("-", brandIds)).claim("brand_ids", List.of(brandIds)))
+                .jwt(jwt -> jwt.subject("admin-" + String.join("-", brandIds))
+                        .claim("brand_ids", List.of(brandIds))
+                        .claim("realm_access", Map.of("roles", List.of("brand-admin"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_brand-admin"));
     }
 

@@ -1,6 +1,7 @@
 package io.quanzi.community.analytics;
 
-import io.quanzi.community.community.Caller;
+import io.quanzi.platform.security.Caller;
+import io.quanzi.platform.web.Ids;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -32,7 +33,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "DAY") Granularity granularity) {
-        return engagement.forBrand(Caller.of(auth), Caller.requireId(brandId, "brandId"), from, to, granularity);
+        return engagement.forBrand(Caller.of(auth), Ids.requireId("brandId", brandId), from, to, granularity);
     }
 
     @GetMapping("/communities/{communityId}")

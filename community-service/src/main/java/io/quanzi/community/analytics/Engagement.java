@@ -4,14 +4,15 @@ import io.quanzi.community.client.MemberClient;
 import io.quanzi.community.community.ActivityKind;
 import io.quanzi.community.community.ActivityLog;
 import io.quanzi.community.community.ActivityLog.MemberDay;
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.CommunityMemberships;
-import io.quanzi.community.community.CommunityProblem;
 import io.quanzi.community.community.CommunitySummary;
 import io.quanzi.community.event.Attendance;
 import io.quanzi.community.event.AttendanceRecord;
 import io.quanzi.community.event.EventFunnel;
 import io.quanzi.community.share.ShareStats;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.problem.ProblemTypes;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,7 +83,7 @@ class Engagement {
      */
     Mono<EngagementReport> forBrand(Caller caller, String brandId, LocalDate from, LocalDate to, Granularity g) {
         checkRange(from, to);
-        if (!caller.administers(brandId)) {
+        if (!caller.isBrandAdminOf(brandId)) {
             return Mono.error(notAdmin(brandId));
         }
         return inBrandZone(brandId, null, from, to, g);
@@ -94,7 +95,7 @@ class Engagement {
         checkRange(from, to);
         return memberships
                 .summary(communityId)
-                .flatMap(community -> caller.administers(community.brandId())
+                .flatMap(community -> caller.isBrandAdminOf(community.brandId())
                         ? inBrandZone(community.brandId(), community.id(), from, to, g)
                         : Mono.error(notAdmin(community.brandId())));
     }
@@ -140,30 +141,47 @@ class Engagement {
         Mono<List<EventFunnel>> funnels =
                 communityId == null ? attendance.funnels(brandId, start, stop).collectList() : Mono.just(List.of());
         Mono<List<EngagementReport.CommunityHealth>> health = health(scope, end);
-        return Mono.zip(objects -> objects, days, base, attended, joins, sharesByDepth, visitsByDepth, funnels, health)
-                .flatMap(parts -> {
-                    @SuppressWarnings("unchecked")
-                    List<CommunityMemberships.Join> joined = (List<CommunityMemberships.Join>) parts[3];
-                    List<String> codes = joined.stream()
+        return Mono.zip(days, base, attended, joins, sharesByDepth, visitsByDepth, funnels, health)
+                .map(parts -> new Inputs(
+                        parts.getT1(),
+                        parts.getT2(),
+                        parts.getT3(),
+                        parts.getT4(),
+                        parts.getT5(),
+                        parts.getT6(),
+                        parts.getT7(),
+                        parts.getT8()))
+                .flatMap(inputs -> {
+                    List<String> codes = inputs.joins().stream()
                             .map(CommunityMemberships.Join::viaShare)
                             .filter(Objects::nonNull)
                             .distinct()
                             .toList();
-                    return shares.depthOf(codes).map(depths -> assemble(scope, from, to, g, parts, depths));
+                    return shares.depthOf(codes).map(depths -> assemble(scope, from, to, g, inputs, depths));
                 });
     }
 
-    @SuppressWarnings("unchecked")
+    /** What a report is made of, read side by side. */
+    private record Inputs(
+            List<MemberDay> days,
+            long base,
+            List<AttendanceRecord> attended,
+            List<CommunityMemberships.Join> joins,
+            Map<Integer, Long> sharesByDepth,
+            Map<Integer, Long> visitsByDepth,
+            List<EventFunnel> funnels,
+            List<EngagementReport.CommunityHealth> health) {}
+
     private EngagementReport assemble(
-            Scope scope, LocalDate from, LocalDate to, Granularity g, Object[] parts, Map<String, Integer> depths) {
-        List<MemberDay> days = (List<MemberDay>) parts[0];
-        long base = (Long) parts[1];
-        List<AttendanceRecord> attended = (List<AttendanceRecord>) parts[2];
-        List<CommunityMemberships.Join> joins = (List<CommunityMemberships.Join>) parts[3];
-        Map<Integer, Long> sharesByDepth = (Map<Integer, Long>) parts[4];
-        Map<Integer, Long> visitsByDepth = (Map<Integer, Long>) parts[5];
-        List<EventFunnel> funnels = (List<EventFunnel>) parts[6];
-        List<EngagementReport.CommunityHealth> health = (List<EngagementReport.CommunityHealth>) parts[7];
+            Scope scope, LocalDate from, LocalDate to, Granularity g, Inputs inputs, Map<String, Integer> depths) {
+        List<MemberDay> days = inputs.days();
+        long base = inputs.base();
+        List<AttendanceRecord> attended = inputs.attended();
+        List<CommunityMemberships.Join> joins = inputs.joins();
+        Map<Integer, Long> sharesByDepth = inputs.sharesByDepth();
+        Map<Integer, Long> visitsByDepth = inputs.visitsByDepth();
+        List<EventFunnel> funnels = inputs.funnels();
+        List<EngagementReport.CommunityHealth> health = inputs.health();
 
         return new EngagementReport(
                 scope.brandId(),
@@ -430,16 +448,17 @@ class Engagement {
             return;
         }
         if (from.isAfter(to)) {
-            throw CommunityProblem.badRequest("'from' must not be after 'to'.");
+            throw Problem.badRequest("'from' must not be after 'to'.");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw CommunityProblem.badRequest("The range may span at most " + MAX_DAYS + " days.");
+            throw Problem.badRequest("The range may span at most " + MAX_DAYS + " days.");
         }
     }
 
-    private static CommunityProblem notAdmin(String brandId) {
-        return CommunityProblem.forbidden(
-                "not-brand-admin", "Only an admin of brand '" + brandId + "' reads its engagement analytics.");
+    private static Problem notAdmin(String brandId) {
+        return Problem.forbidden(
+                ProblemTypes.NOT_BRAND_ADMIN_OF_BRAND_SLUG,
+                "Only an admin of brand '" + brandId + "' reads its engagement analytics.");
     }
 
     private static long sum(Map<Integer, Long> counts) {

@@ -1,5 +1,7 @@
 package io.quanzi.community.checkin;
 
+import io.quanzi.platform.keys.RotatingSigningKeys;
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
@@ -19,9 +21,9 @@ import reactor.core.publisher.Mono;
 class CheckInController {
 
     private final CheckIns checkIns;
-    private final SigningKeys keys;
+    private final RotatingSigningKeys keys;
 
-    CheckInController(CheckIns checkIns, SigningKeys keys) {
+    CheckInController(CheckIns checkIns, RotatingSigningKeys keys) {
         this.checkIns = checkIns;
         this.keys = keys;
     }
@@ -29,7 +31,7 @@ class CheckInController {
     /** The member's current check-in code (short-lived: the app refreshes it and shows it as a QR). */
     @GetMapping("/api/events/{eventId}/checkin-token")
     Mono<ResponseEntity<CheckInTokenResponse>> token(
-            @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String eventId, JwtAuthenticationToken member) {
+            @PathVariable @Pattern(regexp = Ids.ID) String eventId, JwtAuthenticationToken member) {
         return checkIns.token(eventId, member.getName())
                 .map(token ->
                         ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(token));
@@ -48,9 +50,9 @@ class CheckInController {
 
     /** The public keys that verify check-in codes (public: staff apps verify offline too). */
     @GetMapping("/api/checkins/jwks")
-    ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
-                .body(keys.publicJwks());
+    Mono<ResponseEntity<Map<String, Object>>> jwks() {
+        return keys.jwks().map(jwks -> ResponseEntity.ok()
+                .cacheControl(keys.jwksCacheControl())
+                .body(jwks));
     }
 }

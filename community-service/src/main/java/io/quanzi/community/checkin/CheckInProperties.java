@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenTtl how long a check-in QR token is valid (the app refreshes it before)
  * @param clockSkew leeway for clocks when judging a token's expiry and an offline scan's time
  * @param keyRotation a new signing key is made at start-up once the newest is older than this; older keys stay
- *     published (JWKS) and valid for verification
+ *     published (JWKS) and valid for verification while they are among the {@code keysRetained} newest
+ * @param keysRetained how many of the newest signing keys verify and are published
+ * @param jwksMaxAge how long the staff app may cache the JWKS
  * @param batchLimit the most scans one offline batch may carry
  * @param relayInterval how often the outbox relay looks for due deliveries
  * @param retryBackoff the first retry delay of a failed delivery, doubled per attempt up to {@code maxBackoff}
@@ -22,6 +24,8 @@ record CheckInProperties(
         Duration tokenTtl,
         Duration clockSkew,
         Duration keyRotation,
+        Integer keysRetained,
+        Duration jwksMaxAge,
         Integer batchLimit,
         Duration relayInterval,
         Duration retryBackoff,
@@ -32,6 +36,8 @@ record CheckInProperties(
         tokenTtl = tokenTtl == null ? Duration.ofSeconds(45) : tokenTtl;
         clockSkew = clockSkew == null ? Duration.ofSeconds(5) : clockSkew;
         keyRotation = keyRotation == null ? Duration.ofDays(90) : keyRotation;
+        keysRetained = keysRetained == null ? 3 : keysRetained;
+        jwksMaxAge = jwksMaxAge == null ? Duration.ofMinutes(5) : jwksMaxAge;
         batchLimit = batchLimit == null ? 100 : batchLimit;
         relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;

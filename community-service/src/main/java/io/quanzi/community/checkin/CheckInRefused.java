@@ -1,11 +1,10 @@
 package io.quanzi.community.checkin;
 
-import io.quanzi.platform.problem.ProblemTypes;
+import io.quanzi.platform.problem.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
-/** A scan that does not check anyone in, with its reason as a distinct problem type. */
-class CheckInRefused extends ErrorResponseException {
+/** A scan that does not check anyone in (a business verdict, not an authorization refusal), with its reason as a distinct problem type. */
+class CheckInRefused extends Problem {
 
     enum Reason {
         TOKEN_EXPIRED(HttpStatus.UNPROCESSABLE_ENTITY, "token-expired"),
@@ -31,7 +30,7 @@ class CheckInRefused extends ErrorResponseException {
     private final Reason reason;
 
     CheckInRefused(Reason reason, String detail) {
-        super(reason.status, ProblemTypes.problem(reason.status, ProblemTypes.type(reason.slug), detail), null);
+        super(reason.status, reason.slug, detail);
         this.reason = reason;
     }
 
@@ -46,9 +45,5 @@ class CheckInRefused extends ErrorResponseException {
 
     Reason reason() {
         return reason;
-    }
-
-    String detail() {
-        return getBody().getDetail();
     }
 }

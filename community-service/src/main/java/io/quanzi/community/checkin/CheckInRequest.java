@@ -1,5 +1,6 @@
 package io.quanzi.community.checkin;
 
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Size;
  */
 record CheckInRequest(
         @NotBlank @Size(max = 4096) String token,
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String eventId,
+        @Pattern(regexp = Ids.ID) String eventId,
         @Pattern(regexp = "[A-Za-z0-9_.:-]{1,128}") String deviceId) {}

@@ -3,7 +3,6 @@ package io.quanzi.community.checkin;
 import java.time.Duration;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -12,20 +11,15 @@ import reactor.core.publisher.Flux;
 
 /**
  * Before serving: the check-in indexes (one check-in per member and event; the relay's due deliveries) and the
- * signing keys (made on the first start, rotated when due).
+ * signing keys, which load themselves ({@link CheckInSigningKeys}).
  */
 @Component
-@EnableConfigurationProperties(CheckInProperties.class)
 class CheckInStartup implements ApplicationRunner {
 
     private final ReactiveMongoTemplate mongo;
-    private final SigningKeys keys;
-    private final CheckInProperties properties;
 
-    CheckInStartup(ReactiveMongoTemplate mongo, SigningKeys keys, CheckInProperties properties) {
+    CheckInStartup(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        this.keys = keys;
-        this.properties = properties;
     }
 
     @Override
@@ -53,7 +47,7 @@ class CheckInStartup implements ApplicationRunner {
                                         .on(kind.path(Delivery.STATE), Sort.Direction.ASC)
                                         .on(kind.path(Delivery.NEXT_ATTEMPT_AT), Sort.Direction.ASC)
                                         .named(kind.field + "_due"))))
-                .then(keys.load(properties.keyRotation()))
+                .then()
                 .block(Duration.ofSeconds(30));
     }
 }

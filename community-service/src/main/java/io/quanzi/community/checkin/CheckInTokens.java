@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.quanzi.platform.keys.RotatingSigningKeys;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class CheckInTokens {
 
     static final JOSEObjectType TYPE = new JOSEObjectType("checkin+jwt");
 
-    /** The shape of the key ids {@link SigningKeys} makes; anything else is refused before any key lookup. */
+    /** The shape of the key ids {@link CheckInSigningKeys} makes; anything else is refused before any key lookup. */
     private static final Pattern KEY_ID = Pattern.compile("checkin-[A-Za-z0-9_-]{1,64}");
 
     /** What a verified token says. */
@@ -36,11 +37,11 @@ class CheckInTokens {
 
     record Issued(String token, Instant expiresAt) {}
 
-    private final SigningKeys keys;
+    private final RotatingSigningKeys keys;
     private final CheckInProperties properties;
     private final Clock clock;
 
-    CheckInTokens(SigningKeys keys, CheckInProperties properties, Clock clock) {
+    CheckInTokens(RotatingSigningKeys keys, CheckInProperties properties, Clock clock) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;

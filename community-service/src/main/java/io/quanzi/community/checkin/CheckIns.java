@@ -4,7 +4,7 @@ import io.quanzi.community.checkin.CheckInRefused.Reason;
 import io.quanzi.community.event.EventInfo;
 import io.quanzi.community.event.Events;
 import io.quanzi.community.event.RsvpState;
-import io.quanzi.community.event.StaffScopes;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -149,7 +149,7 @@ class CheckIns {
             String deviceId,
             boolean offline) {
         return events.find(token.eventId()).flatMap(event -> {
-            if (!StaffScopes.worksAt(staff, event.storeId())) {
+            if (!Caller.of(staff).isStaffOf(event.storeId())) {
                 return Mono.error(
                         new CheckInRefused(Reason.WRONG_STORE, "This event takes place at another store than yours."));
             }

@@ -1,5 +1,8 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.problem.ProblemTypes;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -65,7 +68,7 @@ class Admission {
         return memberships
                 .community(communityId)
                 .flatMap(community -> memberships
-                        .membership(community.id(), caller.memberId())
+                        .membership(community.id(), caller.subject())
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
                         .flatMap(existing -> {
@@ -81,18 +84,14 @@ class Admission {
                             }
                             if (status == MembershipStatus.INVITED) {
                                 return activate(
-                                        community,
-                                        caller.memberId(),
-                                        EnumSet.of(MembershipStatus.INVITED),
-                                        false,
-                                        null);
+                                        community, caller.subject(), EnumSet.of(MembershipStatus.INVITED), false, null);
                             }
                             return switch (community.joinPolicy()) {
-                                case OPEN -> activate(community, caller.memberId(), REJOINABLE, true, null);
-                                case APPROVAL_REQUIRED -> apply(community, caller.memberId(), application);
+                                case OPEN -> activate(community, caller.subject(), REJOINABLE, true, null);
+                                case APPROVAL_REQUIRED -> apply(community, caller.subject(), application);
                                 case INVITE_ONLY ->
                                     Mono.error(
-                                            CommunityProblem.forbidden(
+                                            Problem.forbidden(
                                                     "invitation-required",
                                                     "This community is invitation-only: a leader or the brand must invite you."));
                             };
@@ -105,16 +104,16 @@ class Admission {
         return memberships
                 .community(communityId)
                 .flatMap(community ->
-                        activate(community, caller.memberId(), EnumSet.of(MembershipStatus.INVITED), false, null))
+                        activate(community, caller.subject(), EnumSet.of(MembershipStatus.INVITED), false, null))
                 .map(MembershipResponse::of);
     }
 
     Mono<MembershipResponse> mine(String communityId, Caller caller) {
         return memberships
                 .community(communityId)
-                .flatMap(community -> memberships.membership(community.id(), caller.memberId()))
-                .switchIfEmpty(Mono.error(CommunityProblem.notFound(
-                        "You have not joined, applied to or been invited to this community.")))
+                .flatMap(community -> memberships.membership(community.id(), caller.subject()))
+                .switchIfEmpty(Mono.error(
+                        Problem.notFound("You have not joined, applied to or been invited to this community.")))
                 .map(MembershipResponse::of);
     }
 
@@ -135,7 +134,7 @@ class Admission {
         return moderator(communityId, caller)
                 .flatMap(access -> memberships.community(communityId))
                 .flatMap(community ->
-                        activate(community, memberId, EnumSet.of(MembershipStatus.PENDING), false, caller.memberId()))
+                        activate(community, memberId, EnumSet.of(MembershipStatus.PENDING), false, caller.subject()))
                 .map(MembershipResponse::of);
     }
 
@@ -149,7 +148,7 @@ class Admission {
                         new Update()
                                 .set("status", MembershipStatus.REJECTED)
                                 .set("decisionReason", reason)
-                                .set("decidedBy", caller.memberId())
+                                .set("decidedBy", caller.subject())
                                 .set("updatedAt", clock.instant())))
                 .switchIfEmpty(Mono.defer(() -> notInState(communityId, memberId, "a pending join request")))
                 .map(MembershipResponse::of);
@@ -161,12 +160,12 @@ class Admission {
                 .access(communityId, caller)
                 .flatMap(access -> {
                     if (!access.canInvite()) {
-                        return Mono.error(CommunityProblem.forbidden(
+                        return Mono.error(Problem.forbidden(
                                 "not-community-leader", "Only the community's leaders and brand admins invite."));
                     }
                     Instant now = clock.instant();
                     CommunityMembership invited = newMembership(access, memberId, MembershipStatus.INVITED, now)
-                            .withInvitation(caller.memberId());
+                            .withInvitation(caller.subject());
                     return mongo.insert(invited).onErrorResume(DuplicateKeyException.class, already -> change(
                                     communityId,
                                     memberId,
@@ -178,7 +177,7 @@ class Admission {
                                     null,
                                     new Update()
                                             .set("status", MembershipStatus.INVITED)
-                                            .set("invitedBy", caller.memberId())
+                                            .set("invitedBy", caller.subject())
                                             .set("requestedAt", now)
                                             .set("decisionReason", null)
                                             .set("updatedAt", now))
@@ -187,10 +186,10 @@ class Admission {
                                     .flatMap(current -> switch (current.status()) {
                                         case INVITED -> Mono.just(current);
                                         case BANNED ->
-                                            Mono.error(CommunityProblem.conflict(
+                                            Mono.error(Problem.conflict(
                                                     "member-banned", "This member is banned from the community."));
                                         default ->
-                                            Mono.error(CommunityProblem.conflict(
+                                            Mono.error(Problem.conflict(
                                                     "already-member", "This member is already in the community."));
                                     }))));
                 })
@@ -201,14 +200,14 @@ class Admission {
     Mono<MembershipResponse> leave(String communityId, Caller caller) {
         Instant now = clock.instant();
         return memberships.community(communityId).flatMap(community -> end(
-                        community, caller.memberId(), MembershipStatus.LEFT, null, null, true)
+                        community, caller.subject(), MembershipStatus.LEFT, null, null, true)
                 .switchIfEmpty(Mono.defer(() -> change(
                         communityId,
-                        caller.memberId(),
+                        caller.subject(),
                         EnumSet.of(MembershipStatus.PENDING, MembershipStatus.INVITED),
                         null,
                         new Update().set("status", MembershipStatus.LEFT).set("updatedAt", now))))
-                .switchIfEmpty(Mono.defer(() -> notInState(communityId, caller.memberId(), "a membership to leave")))
+                .switchIfEmpty(Mono.defer(() -> notInState(communityId, caller.subject(), "a membership to leave")))
                 .map(MembershipResponse::of));
     }
 
@@ -221,7 +220,7 @@ class Admission {
                                 memberId,
                                 MembershipStatus.REMOVED,
                                 reason,
-                                caller.memberId(),
+                                caller.subject(),
                                 mayActOnStaff(access))))
                 .switchIfEmpty(Mono.defer(() -> notInState(communityId, memberId, "an active member you may remove")))
                 .map(MembershipResponse::of);
@@ -231,8 +230,8 @@ class Admission {
     Mono<MembershipResponse> ban(String communityId, Caller caller, String memberId, String reason) {
         // Who may moderate is checked first: a caller who may not gets 403, whoever they name.
         return moderator(communityId, caller)
-                .flatMap(access -> memberId.equals(caller.memberId())
-                        ? Mono.<CommunityMembership>error(CommunityProblem.badRequest("You cannot ban yourself."))
+                .flatMap(access -> memberId.equals(caller.subject())
+                        ? Mono.<CommunityMembership>error(Problem.badRequest("You cannot ban yourself."))
                         : memberships
                                 .community(communityId)
                                 .flatMap(community -> banIn(community, access, caller, memberId, reason)))
@@ -243,7 +242,7 @@ class Admission {
             Community community, CommunityAccess access, Caller caller, String memberId, String reason) {
         Instant now = clock.instant();
         Mono<CommunityMembership> banActive =
-                end(community, memberId, MembershipStatus.BANNED, reason, caller.memberId(), mayActOnStaff(access));
+                end(community, memberId, MembershipStatus.BANNED, reason, caller.subject(), mayActOnStaff(access));
         Mono<CommunityMembership> banInactive = change(
                 community.id(),
                 memberId,
@@ -252,15 +251,15 @@ class Admission {
                 new Update()
                         .set("status", MembershipStatus.BANNED)
                         .set("decisionReason", reason)
-                        .set("decidedBy", caller.memberId())
+                        .set("decidedBy", caller.subject())
                         .set("updatedAt", now));
         Mono<CommunityMembership> banStranger = mongo.insert(
                         newMembership(access, memberId, MembershipStatus.BANNED, now)
-                                .withDecision(reason, caller.memberId()))
+                                .withDecision(reason, caller.subject()))
                 .onErrorResume(DuplicateKeyException.class, raced -> memberships
                         .membership(community.id(), memberId)
                         .filter(current -> current.status() == MembershipStatus.BANNED)
-                        .switchIfEmpty(Mono.error(CommunityProblem.conflict(
+                        .switchIfEmpty(Mono.error(Problem.conflict(
                                 "membership-changed",
                                 "The membership changed meanwhile, or you may not ban this member."))));
         return banActive.switchIfEmpty(Mono.defer(() -> banInactive)).switchIfEmpty(Mono.defer(() -> banStranger));
@@ -272,8 +271,9 @@ class Admission {
                 .access(communityId, caller)
                 .flatMap(access -> {
                     if (!access.brandAdmin()) {
-                        return Mono.error(CommunityProblem.forbidden(
-                                "not-brand-admin", "Only the brand's admins appoint leaders and moderators."));
+                        return Mono.error(Problem.forbidden(
+                                ProblemTypes.NOT_BRAND_ADMIN_OF_BRAND_SLUG,
+                                "Only the brand's admins appoint leaders and moderators."));
                     }
                     return change(
                                     communityId,
@@ -360,12 +360,12 @@ class Admission {
                             case ACTIVE -> Mono.just(current);
                             case BANNED -> Mono.error(banned());
                             default ->
-                                Mono.<CommunityMembership>error(CommunityProblem.conflict(
+                                Mono.<CommunityMembership>error(Problem.conflict(
                                         "membership-not-admissible",
                                         "The membership is " + current.status() + ", so it cannot become active now."));
                         })
-                        .switchIfEmpty(Mono.error(
-                                CommunityProblem.notFound("This member has no join request or invitation here.")))));
+                        .switchIfEmpty(
+                                Mono.error(Problem.notFound("This member has no join request or invitation here.")))));
     }
 
     private Mono<CommunityMembership> apply(Community community, String memberId, String application) {
@@ -466,8 +466,7 @@ class Admission {
         return mongo.updateFirst(Query.query(criteria), new Update().inc("memberCount", 1), Community.class)
                 .flatMap(result -> result.getModifiedCount() == 1
                         ? Mono.<Void>empty()
-                        : Mono.error(CommunityProblem.conflict(
-                                "community-full", "This community has reached its size limit.")));
+                        : Mono.error(Problem.conflict("community-full", "This community has reached its size limit.")));
     }
 
     private Mono<Void> releaseSeat(String communityId) {
@@ -508,7 +507,7 @@ class Admission {
                 .access(communityId, caller)
                 .flatMap(access -> access.canModerate()
                         ? Mono.just(access)
-                        : Mono.error(CommunityProblem.forbidden(
+                        : Mono.error(Problem.forbidden(
                                 "not-community-moderator",
                                 "Only the community's leaders, moderators and brand admins may do this.")));
     }
@@ -521,9 +520,9 @@ class Admission {
     private <T> Mono<T> notInState(String communityId, String memberId, String what) {
         return memberships
                 .membership(communityId, memberId)
-                .flatMap(current -> Mono.<T>error(CommunityProblem.conflict(
+                .flatMap(current -> Mono.<T>error(Problem.conflict(
                         "membership-state", "The membership is " + current.status() + ", not " + what + ".")))
-                .switchIfEmpty(Mono.error(CommunityProblem.notFound("This member has no membership here.")));
+                .switchIfEmpty(Mono.error(Problem.notFound("This member has no membership here.")));
     }
 
     private static CommunityMembership newMembership(
@@ -556,12 +555,12 @@ class Admission {
     }
 
     private static void requireMember(Caller caller) {
-        if (!caller.member()) {
-            throw CommunityProblem.forbidden("member-role-required", "Only members join communities.");
+        if (!caller.isMember()) {
+            throw Problem.forbidden("member-role-required", "Only members join communities.");
         }
     }
 
-    private static CommunityProblem banned() {
-        return CommunityProblem.forbidden("member-banned", "You are banned from this community.");
+    private static Problem banned() {
+        return Problem.forbidden("member-banned", "You are banned from this community.");
     }
 }

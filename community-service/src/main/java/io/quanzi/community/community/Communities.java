@@ -1,5 +1,8 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.problem.ProblemTypes;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +30,10 @@ class Communities {
     }
 
     Mono<CommunitySummary> create(Caller caller, CreateCommunityRequest request) {
-        if (!caller.administers(request.brandId())) {
-            return Mono.error(CommunityProblem.forbidden(
-                    "not-brand-admin", "Only an admin of brand '" + request.brandId() + "' creates its communities."));
+        if (!caller.isBrandAdminOf(request.brandId())) {
+            return Mono.error(Problem.forbidden(
+                    ProblemTypes.NOT_BRAND_ADMIN_OF_BRAND_SLUG,
+                    "Only an admin of brand '" + request.brandId() + "' creates its communities."));
         }
         JoinPolicy policy = request.kind() == CommunityKind.CORE_GROUP ? JoinPolicy.INVITE_ONLY : request.joinPolicy();
         Community community = new Community(
@@ -43,7 +47,7 @@ class Communities {
                 request.coverImageUrl(),
                 request.sizeCap(),
                 0,
-                caller.memberId(),
+                caller.subject(),
                 clock.instant());
         return mongo.insert(community).map(CommunitySummary::of);
     }
@@ -52,7 +56,7 @@ class Communities {
         return memberships
                 .community(communityId)
                 .filterWhen(community -> visibleTo(community, caller))
-                .switchIfEmpty(Mono.error(CommunityProblem.communityNotFound()))
+                .switchIfEmpty(Mono.error(Problem.notFound("There is no such community.")))
                 .map(CommunitySummary::of);
     }
 
@@ -70,7 +74,7 @@ class Communities {
                                     Query.query(Criteria.where("communityId")
                                             .in(hidden)
                                             .and("memberId")
-                                            .is(caller.memberId())),
+                                            .is(caller.subject())),
                                     CommunityMembership.class)
                             .map(CommunityMembership::communityId)
                             .collect(Collectors.toSet());
@@ -88,10 +92,10 @@ class Communities {
         if (!hiddenByDefault(community, caller)) {
             return Mono.just(true);
         }
-        return memberships.membership(community.id(), caller.memberId()).hasElement();
+        return memberships.membership(community.id(), caller.subject()).hasElement();
     }
 
     private static boolean hiddenByDefault(Community community, Caller caller) {
-        return community.joinPolicy() == JoinPolicy.INVITE_ONLY && !caller.administers(community.brandId());
+        return community.joinPolicy() == JoinPolicy.INVITE_ONLY && !caller.isBrandAdminOf(community.brandId());
     }
 }

@@ -1,5 +1,7 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.security.Caller;
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -42,7 +44,7 @@ class CommunityController {
 
     @GetMapping
     Flux<CommunitySummary> list(JwtAuthenticationToken auth, @RequestParam String brandId) {
-        return communities.list(Caller.of(auth), Caller.requireId(brandId, "brandId"));
+        return communities.list(Caller.of(auth), Ids.requireId("brandId", brandId));
     }
 
     @GetMapping("/{communityId}")
@@ -88,7 +90,7 @@ class CommunityController {
     @PostMapping("/{communityId}/requests/{memberId}/approve")
     Mono<MembershipResponse> approve(
             JwtAuthenticationToken auth, @PathVariable String communityId, @PathVariable String memberId) {
-        return admission.approve(communityId, Caller.of(auth), Caller.requireId(memberId, "memberId"));
+        return admission.approve(communityId, Caller.of(auth), Ids.requireId("memberId", memberId));
     }
 
     @PostMapping("/{communityId}/requests/{memberId}/reject")
@@ -97,7 +99,7 @@ class CommunityController {
             @PathVariable String communityId,
             @PathVariable String memberId,
             @Valid @RequestBody CommunityRequests.Decision request) {
-        return admission.reject(communityId, Caller.of(auth), Caller.requireId(memberId, "memberId"), request.reason());
+        return admission.reject(communityId, Caller.of(auth), Ids.requireId("memberId", memberId), request.reason());
     }
 
     @PostMapping("/{communityId}/invitations")
@@ -118,7 +120,7 @@ class CommunityController {
         return admission.remove(
                 communityId,
                 Caller.of(auth),
-                Caller.requireId(memberId, "memberId"),
+                Ids.requireId("memberId", memberId),
                 request == null ? null : request.reason());
     }
 
@@ -131,7 +133,7 @@ class CommunityController {
         return admission.ban(
                 communityId,
                 Caller.of(auth),
-                Caller.requireId(memberId, "memberId"),
+                Ids.requireId("memberId", memberId),
                 request == null ? null : request.reason());
     }
 
@@ -141,6 +143,6 @@ class CommunityController {
             @PathVariable String communityId,
             @PathVariable String memberId,
             @Valid @RequestBody CommunityRequests.Appoint request) {
-        return admission.appoint(communityId, Caller.of(auth), Caller.requireId(memberId, "memberId"), request.role());
+        return admission.appoint(communityId, Caller.of(auth), Ids.requireId("memberId", memberId), request.role());
     }
 }

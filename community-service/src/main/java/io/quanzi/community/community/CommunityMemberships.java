@@ -1,5 +1,7 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Instant;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,7 +37,7 @@ public class CommunityMemberships {
 
     /** The caller's standing in a community; a 404 problem if the community does not exist. */
     public Mono<CommunityAccess> access(String communityId, Caller caller) {
-        return community(communityId).flatMap(community -> membership(communityId, caller.memberId())
+        return community(communityId).flatMap(community -> membership(communityId, caller.subject())
                 .map(membership -> access(community, caller, membership.status(), membership.role()))
                 .defaultIfEmpty(access(community, caller, null, null)));
     }
@@ -67,10 +69,10 @@ public class CommunityMemberships {
 
     Mono<Community> community(String communityId) {
         if (communityId == null || !communityId.matches("[0-9a-f]{24}")) {
-            return Mono.error(CommunityProblem.communityNotFound());
+            return Mono.error(Problem.notFound("There is no such community."));
         }
         return mongo.findById(communityId, Community.class)
-                .switchIfEmpty(Mono.error(CommunityProblem.communityNotFound()));
+                .switchIfEmpty(Mono.error(Problem.notFound("There is no such community.")));
     }
 
     Mono<CommunityMembership> membership(String communityId, String memberId) {
@@ -89,10 +91,10 @@ public class CommunityMemberships {
                 community.name(),
                 community.kind(),
                 community.joinPolicy(),
-                caller.memberId(),
+                caller.subject(),
                 status,
                 role,
-                caller.administers(community.brandId()),
-                caller.member());
+                caller.isBrandAdminOf(community.brandId()),
+                caller.isMember());
     }
 }

@@ -1,5 +1,6 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +18,7 @@ final class CommunityRequests {
     record Decision(@Size(max = 500) String reason) {}
 
     /** Who is invited. */
-    record Invite(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}", message = "must be a member id")
-                    String memberId) {}
+    record Invite(@NotBlank @Pattern(regexp = Ids.ID, message = "must be a member id") String memberId) {}
 
     /** The role a brand admin appoints. */
     record Appoint(@NotNull CommunityRole role) {}

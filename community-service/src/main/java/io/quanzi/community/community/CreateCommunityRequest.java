@@ -1,5 +1,6 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /** What a brand admin sets when creating a community; a core group is always invitation-only. */
 record CreateCommunityRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}", message = "must be a brand id") String brandId,
+        @NotBlank @Pattern(regexp = Ids.ID, message = "must be a brand id") String brandId,
         @NotBlank @Size(max = 80) String name,
         @Size(max = 2000) String description,
         @NotNull CommunityKind kind,

@@ -1,6 +1,7 @@
 package io.quanzi.community.event;
 
 import io.quanzi.community.community.CommunityMemberships;
+import io.quanzi.platform.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ class CommunityGate {
                 .summary(communityId)
                 .flatMap(community -> brandId.equals(community.brandId())
                         ? Mono.empty()
-                        : Mono.error(new EventProblem(
+                        : Mono.error(new Problem(
                                 HttpStatus.UNPROCESSABLE_ENTITY,
                                 "community-of-other-brand",
                                 "Community '" + communityId + "' is not a community of brand '" + brandId + "'.")));
@@ -39,7 +40,7 @@ class CommunityGate {
         return admits(communityId, memberId)
                 .flatMap(member -> member
                         ? Mono.empty()
-                        : Mono.error(new EventProblem(
+                        : Mono.error(new Problem(
                                 HttpStatus.FORBIDDEN,
                                 "community-members-only",
                                 "This event is for active members of community '" + communityId + "' only.")));

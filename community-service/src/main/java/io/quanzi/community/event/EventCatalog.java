@@ -3,6 +3,8 @@ package io.quanzi.community.event;
 import io.quanzi.community.client.DownstreamFailure;
 import io.quanzi.community.client.MemberClient;
 import io.quanzi.community.client.StoreInfo;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +84,7 @@ class EventCatalog {
                 .then(managedEvent(eventId, admin))
                 .flatMap(event -> brandOf(request.storeId(), admin).flatMap(brandId -> {
                     if (!brandId.equals(event.brandId())) {
-                        return Mono.error(new EventProblem(
+                        return Mono.error(new Problem(
                                 HttpStatus.UNPROCESSABLE_ENTITY,
                                 "store-of-other-brand",
                                 "Store '" + request.storeId() + "' is not a store of brand '" + event.brandId()
@@ -124,7 +126,7 @@ class EventCatalog {
                         update,
                         FindAndModifyOptions.options().returnNew(true),
                         Event.class)
-                .switchIfEmpty(Mono.error(() -> new EventProblem(
+                .switchIfEmpty(Mono.error(() -> new Problem(
                         HttpStatus.CONFLICT,
                         "capacity-below-seats-taken",
                         "The event changed meanwhile, is cancelled, or has more seats taken than the new capacity of "
@@ -163,14 +165,16 @@ class EventCatalog {
     }
 
     Mono<Event> event(String eventId) {
-        return mongo.findById(eventId, Event.class).switchIfEmpty(Mono.error(() -> EventProblem.notFound(eventId)));
+        return mongo.findById(eventId, Event.class)
+                .switchIfEmpty(Mono.error(
+                        () -> Problem.notFound("event-not-found", "There is no event \'" + eventId + "\'.")));
     }
 
     private Mono<Event> managedEvent(String eventId, JwtAuthenticationToken admin) {
         return event(eventId)
-                .flatMap(event -> StaffScopes.manages(admin, event.brandId())
+                .flatMap(event -> Caller.of(admin).isBrandAdminOf(event.brandId())
                         ? Mono.just(event)
-                        : Mono.error(EventProblem.notYourBrand(event.brandId())));
+                        : Mono.error(Problem.notBrandAdminOf(event.brandId())));
     }
 
     /** The store's brand, which the admin must manage. */
@@ -178,16 +182,16 @@ class EventCatalog {
         return members.store(storeId)
                 .onErrorMap(
                         DownstreamFailure.class,
-                        failure -> new EventProblem(
+                        failure -> new Problem(
                                 HttpStatus.SERVICE_UNAVAILABLE,
                                 "store-unverifiable",
                                 "The store cannot be verified right now (member-service is unavailable); try again shortly."))
-                .switchIfEmpty(Mono.error(() -> new EventProblem(
+                .switchIfEmpty(Mono.error(() -> new Problem(
                         HttpStatus.UNPROCESSABLE_ENTITY, "unknown-store", "There is no store '" + storeId + "'.")))
                 .map(StoreInfo::brandId)
-                .flatMap(brandId -> StaffScopes.manages(admin, brandId)
+                .flatMap(brandId -> Caller.of(admin).isBrandAdminOf(brandId)
                         ? Mono.just(brandId)
-                        : Mono.error(EventProblem.notYourBrand(brandId)));
+                        : Mono.error(Problem.notBrandAdminOf(brandId)));
     }
 
     private Mono<Void> validTimes(EventRequest request) {
@@ -206,6 +210,6 @@ class EventCatalog {
         }
         return problem == null
                 ? Mono.empty()
-                : Mono.error(new EventProblem(HttpStatus.BAD_REQUEST, "invalid-event-times", problem));
+                : Mono.error(new Problem(HttpStatus.BAD_REQUEST, "invalid-event-times", problem));
     }
 }

@@ -1,5 +1,6 @@
 package io.quanzi.community.event;
 
+import io.quanzi.platform.web.Ids;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,5 +26,5 @@ record EventRequest(
         Boolean walkInsAllowed,
         @Min(0) @Max(100_000) Integer attendPoints) {
 
-    static final String ID = "[A-Za-z0-9_-]{1,64}";
+    static final String ID = Ids.ID;
 }

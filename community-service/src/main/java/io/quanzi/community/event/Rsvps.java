@@ -1,5 +1,7 @@
 package io.quanzi.community.event;
 
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,12 +59,11 @@ class Rsvps {
         return catalog.event(eventId)
                 .flatMap(event -> {
                     if (event.status() == Event.Status.CANCELLED) {
-                        return Mono.error(new EventProblem(
-                                HttpStatus.CONFLICT, "event-cancelled", "The event has been cancelled."));
+                        return Mono.error(
+                                new Problem(HttpStatus.CONFLICT, "event-cancelled", "The event has been cancelled."));
                     }
                     if (!event.endsAt().isAfter(clock.instant())) {
-                        return Mono.error(
-                                new EventProblem(HttpStatus.CONFLICT, "event-over", "The event is already over."));
+                        return Mono.error(new Problem(HttpStatus.CONFLICT, "event-over", "The event is already over."));
                     }
                     Mono<Void> allowed = event.communityId() == null
                             ? Mono.empty()
@@ -187,8 +188,9 @@ class Rsvps {
      */
     Flux<AttendeeResponse> attendees(String eventId, String search, int limit, JwtAuthenticationToken caller) {
         return catalog.event(eventId).flatMapMany(event -> {
-            if (!StaffScopes.worksAt(caller, event.storeId()) && !StaffScopes.manages(caller, event.brandId())) {
-                return Flux.error(new EventProblem(
+            Caller who = Caller.of(caller);
+            if (!who.isStaffOf(event.storeId()) && !who.isBrandAdminOf(event.brandId())) {
+                return Flux.error(new Problem(
                         HttpStatus.FORBIDDEN,
                         "not-your-event",
                         "Only staff of the event's store and admins of its brand see its attendees."));

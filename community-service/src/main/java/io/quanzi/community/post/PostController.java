@@ -1,7 +1,7 @@
 package io.quanzi.community.post;
 
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.DisplayNames;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;

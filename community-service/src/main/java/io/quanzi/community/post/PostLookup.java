@@ -1,7 +1,7 @@
 package io.quanzi.community.post;
 
-import io.quanzi.community.community.Caller;
-import io.quanzi.community.community.CommunityProblem;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ public class PostLookup {
      */
     public Mono<PublicPost> publicPreview(String postId) {
         return posts.post(postId)
-                .onErrorResume(CommunityProblem.class, gone -> Mono.empty())
+                .onErrorResume(Problem.class, gone -> Mono.empty())
                 .filter(post -> !post.hidden())
                 .map(PublicPost::of);
     }

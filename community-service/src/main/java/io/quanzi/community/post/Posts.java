@@ -2,10 +2,10 @@ package io.quanzi.community.post;
 
 import io.quanzi.community.community.ActivityKind;
 import io.quanzi.community.community.ActivityLog;
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.CommunityAccess;
 import io.quanzi.community.community.CommunityMemberships;
-import io.quanzi.community.community.CommunityProblem;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +50,7 @@ class Posts {
     Mono<PostResponse> create(String communityId, Caller caller, String authorName, PostRequests.NewPost request) {
         return participant(communityId, caller).flatMap(access -> {
             String postId = new ObjectId().toHexString();
-            String key = "first-post:" + access.communityId() + ":" + caller.memberId();
+            String key = "first-post:" + access.communityId() + ":" + caller.subject();
             Instant now = clock.instant();
             return mongo.insert(new FirstPost(key, postId))
                     .map(marker -> true)
@@ -59,7 +59,7 @@ class Posts {
                             postId,
                             access.communityId(),
                             access.brandId(),
-                            caller.memberId(),
+                            caller.subject(),
                             request.text().strip(),
                             request.imageUrls() == null ? List.of() : List.copyOf(request.imageUrls()),
                             now,
@@ -80,7 +80,7 @@ class Posts {
                     .flatMap(post -> activity.record(
                                     access.brandId(),
                                     access.communityId(),
-                                    caller.memberId(),
+                                    caller.subject(),
                                     ActivityKind.POSTED,
                                     postId)
                             .thenReturn(PostResponse.of(post, access.canModerate())));
@@ -90,7 +90,7 @@ class Posts {
     /** The community's feed, newest first, {@code limit} posts after {@code cursor} (a post id). */
     Mono<PostResponse.Page> feed(String communityId, Caller caller, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            return Mono.error(CommunityProblem.badRequest("'limit' must be between 1 and " + MAX_PAGE + "."));
+            return Mono.error(Problem.badRequest("'limit' must be between 1 and " + MAX_PAGE + "."));
         }
         return reader(communityId, caller).flatMap(access -> {
             Criteria criteria = Criteria.where("communityId").is(access.communityId());
@@ -127,7 +127,7 @@ class Posts {
                     null,
                     postId,
                     seen.post().communityId(),
-                    caller.memberId(),
+                    caller.subject(),
                     request.text().strip(),
                     clock.instant(),
                     authorName);
@@ -135,7 +135,7 @@ class Posts {
                     .then(activity.record(
                             seen.post().brandId(),
                             seen.post().communityId(),
-                            caller.memberId(),
+                            caller.subject(),
                             ActivityKind.COMMENTED,
                             postId))
                     .thenReturn(PostResponse.CommentResponse.of(saved)));
@@ -144,7 +144,7 @@ class Posts {
 
     Mono<PostResponse.CommentPage> comments(String postId, Caller caller, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            return Mono.error(CommunityProblem.badRequest("'limit' must be between 1 and " + MAX_PAGE + "."));
+            return Mono.error(Problem.badRequest("'limit' must be between 1 and " + MAX_PAGE + "."));
         }
         return visiblePost(postId, caller).flatMap(seen -> {
             Criteria criteria = Criteria.where("postId").is(postId);
@@ -174,14 +174,14 @@ class Posts {
         return visiblePost(postId, caller).flatMap(seen -> {
             requireParticipant(seen.access());
             Mono<Post> relike = mongo.findAndModify(
-                            likeOf(postId, caller.memberId())
+                            likeOf(postId, caller.subject())
                                     .addCriteria(Criteria.where(PostLike.ACTIVE).is(false)),
                             new Update().set(PostLike.ACTIVE, true),
                             PostLike.class)
                     .flatMap(unliked -> incrementPost(postId, "likeCount", 1));
-            Mono<Post> firstLike = mongo.insert(new PostLike(null, postId, caller.memberId(), clock.instant(), true))
+            Mono<Post> firstLike = mongo.insert(new PostLike(null, postId, caller.subject(), clock.instant(), true))
                     .flatMap(liked -> incrementPost(postId, "likeCount", 1).flatMap(post -> activity.record(
-                                    post.brandId(), post.communityId(), caller.memberId(), ActivityKind.LIKED, postId)
+                                    post.brandId(), post.communityId(), caller.subject(), ActivityKind.LIKED, postId)
                             .thenReturn(post)))
                     .onErrorResume(DuplicateKeyException.class, already -> mongo.findById(postId, Post.class));
             return relike.switchIfEmpty(Mono.defer(() -> firstLike))
@@ -192,7 +192,7 @@ class Posts {
     /** Unlikes: only switching off an active like lowers the counter. */
     Mono<PostResponse.LikeResponse> unlike(String postId, Caller caller) {
         return visiblePost(postId, caller).flatMap(seen -> mongo.findAndModify(
-                        likeOf(postId, caller.memberId())
+                        likeOf(postId, caller.subject())
                                 .addCriteria(Criteria.where(PostLike.ACTIVE).ne(false)),
                         new Update().set(PostLike.ACTIVE, false),
                         PostLike.class)
@@ -208,11 +208,10 @@ class Posts {
     /** Any reader may report a post, once. */
     Mono<Void> report(String postId, Caller caller, String reason) {
         return visiblePost(postId, caller).flatMap(seen -> mongo.insert(new PostReport(
-                        null, postId, seen.post().communityId(), caller.memberId(), reason, clock.instant()))
+                        null, postId, seen.post().communityId(), caller.subject(), reason, clock.instant()))
                 .onErrorMap(
                         DuplicateKeyException.class,
-                        already ->
-                                CommunityProblem.conflict("already-reported", "You have already reported this post."))
+                        already -> Problem.conflict("already-reported", "You have already reported this post."))
                 .then(incrementPost(postId, "reportCount", 1))
                 .then());
     }
@@ -223,11 +222,11 @@ class Posts {
                 .flatMap(post -> memberships.access(post.communityId(), caller))
                 .flatMap(access -> {
                     if (!access.canModerate()) {
-                        return Mono.error(CommunityProblem.forbidden(
+                        return Mono.error(Problem.forbidden(
                                 "not-community-moderator", "Only the community's moderators hide or restore posts."));
                     }
                     Update update = new Update().set("hidden", hidden).set("hiddenReason", hidden ? reason : null);
-                    update.set("hiddenBy", hidden ? caller.memberId() : null)
+                    update.set("hiddenBy", hidden ? caller.subject() : null)
                             .set("hiddenAt", hidden ? clock.instant() : null);
                     return mongo.findAndModify(
                                     Query.query(Criteria.where("_id").is(postId)),
@@ -286,25 +285,24 @@ class Posts {
 
     private static void requireParticipant(CommunityAccess access) {
         if (!access.canParticipate()) {
-            throw CommunityProblem.forbidden(
+            throw Problem.forbidden(
                     "not-community-member", "Only active members of this community post, comment, like and share.");
         }
     }
 
     private static ObjectId cursorId(String cursor) {
         if (!ObjectId.isValid(cursor)) {
-            throw CommunityProblem.badRequest("'cursor' is not a cursor this feed returned.");
+            throw Problem.badRequest("'cursor' is not a cursor this feed returned.");
         }
         return new ObjectId(cursor);
     }
 
-    static CommunityProblem noSuchPost() {
-        return CommunityProblem.notFound("There is no such post.");
+    static Problem noSuchPost() {
+        return Problem.notFound("There is no such post.");
     }
 
-    private static CommunityProblem notReadable() {
-        return new CommunityProblem(
-                HttpStatus.FORBIDDEN, "not-community-member", "Join this community to read its posts.");
+    private static Problem notReadable() {
+        return new Problem(HttpStatus.FORBIDDEN, "not-community-member", "Join this community to read its posts.");
     }
 
     record Seen(Post post, CommunityAccess access) {}

@@ -1,8 +1,8 @@
 package io.quanzi.community.share;
 
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.DisplayNames;
 import io.quanzi.community.community.MemberNames;
+import io.quanzi.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;

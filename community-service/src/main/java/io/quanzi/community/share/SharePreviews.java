@@ -1,9 +1,9 @@
 package io.quanzi.community.share;
 
 import io.quanzi.community.community.CommunityMemberships;
-import io.quanzi.community.community.CommunityProblem;
 import io.quanzi.community.community.JoinPolicy;
 import io.quanzi.community.post.PostLookup;
+import io.quanzi.platform.problem.Problem;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,7 +36,7 @@ class SharePreviews {
 
     Mono<PublicShare> preview(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
-            return Mono.error(new CommunityProblem(
+            return Mono.error(new Problem(
                     HttpStatus.BAD_REQUEST,
                     "invalid-share-code",
                     "A share code is 22 letters, digits, '-' or '_', as in the share link."));
@@ -44,7 +44,7 @@ class SharePreviews {
         return mongo.findOne(Query.query(Criteria.where("code").is(code)), Share.class)
                 .flatMap(share -> memberships
                         .summary(share.communityId())
-                        .onErrorResume(CommunityProblem.class, gone -> Mono.empty())
+                        .onErrorResume(Problem.class, gone -> Mono.empty())
                         .filter(community -> community.joinPolicy() != JoinPolicy.INVITE_ONLY)
                         .flatMap(community -> posts.publicPreview(share.postId())
                                 .map(post -> new PublicShare(
@@ -58,7 +58,7 @@ class SharePreviews {
                                         post,
                                         share.sharerName(),
                                         share.depth()))))
-                .switchIfEmpty(Mono.error(() -> new CommunityProblem(
+                .switchIfEmpty(Mono.error(() -> new Problem(
                         HttpStatus.NOT_FOUND, "share-not-found", "This share link is unknown or no longer public.")));
     }
 }

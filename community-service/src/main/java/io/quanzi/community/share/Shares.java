@@ -2,11 +2,11 @@ package io.quanzi.community.share;
 
 import io.quanzi.community.community.ActivityKind;
 import io.quanzi.community.community.ActivityLog;
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.CommunityMemberships;
-import io.quanzi.community.community.CommunityProblem;
 import io.quanzi.community.community.JoinAttribution;
 import io.quanzi.community.post.PostLookup;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,18 +58,18 @@ class Shares implements JoinAttribution {
     Mono<ShareResponses.Created> share(String postId, Caller caller, String sharerName) {
         return posts.visible(postId, caller).flatMap(post -> {
             if (!post.callerMayShare()) {
-                return Mono.error(CommunityProblem.forbidden(
+                return Mono.error(Problem.forbidden(
                         "not-community-member", "Only active members of this community share its posts."));
             }
             Instant now = clock.instant();
-            return arrival(post.communityId(), caller.memberId(), now)
+            return arrival(post.communityId(), caller.subject(), now)
                     .map(visit -> new Share(
                             null,
                             newCode(),
                             post.id(),
                             post.communityId(),
                             post.brandId(),
-                            caller.memberId(),
+                            caller.subject(),
                             visit.code(),
                             visit.depth() + 1,
                             now,
@@ -80,7 +80,7 @@ class Shares implements JoinAttribution {
                             post.id(),
                             post.communityId(),
                             post.brandId(),
-                            caller.memberId(),
+                            caller.subject(),
                             null,
                             1,
                             now,
@@ -90,7 +90,7 @@ class Shares implements JoinAttribution {
                             .then(activity.record(
                                     share.brandId(),
                                     share.communityId(),
-                                    caller.memberId(),
+                                    caller.subject(),
                                     ActivityKind.SHARED,
                                     share.code()))
                             .thenReturn(new ShareResponses.Created(
@@ -108,7 +108,7 @@ class Shares implements JoinAttribution {
         }
         return mongo.findOne(Query.query(Criteria.where("code").is(code)), Share.class)
                 .switchIfEmpty(Mono.error(noSuchShare()))
-                .flatMap(share -> record(share, caller.memberId())
+                .flatMap(share -> record(share, caller.subject())
                         .then(memberships.summary(share.communityId()))
                         .flatMap(community -> posts.preview(share.postId())
                                 .map(java.util.Optional::of)
@@ -175,7 +175,7 @@ class Shares implements JoinAttribution {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static CommunityProblem noSuchShare() {
-        return CommunityProblem.notFound("There is no such share link.");
+    private static Problem noSuchShare() {
+        return Problem.notFound("There is no such share link.");
     }
 }

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.quanzi.community.CommunityApi;
 import io.quanzi.community.support.CommunityApiTest;
+import io.quanzi.platform.keys.RotatingSigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class CheckInTest extends CommunityApiTest {
     CheckInTokens tokens;
 
     @Autowired
-    SigningKeys keys;
+    RotatingSigningKeys keys;
 
     @Autowired
     CheckIns checkIns;

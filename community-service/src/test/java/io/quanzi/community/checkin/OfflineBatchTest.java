@@ -3,6 +3,7 @@ package io.quanzi.community.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.community.support.CommunityApiTest;
+import io.quanzi.platform.keys.RotatingSigningKeys;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,7 @@ class OfflineBatchTest extends CommunityApiTest {
     CheckInTokens tokens;
 
     @Autowired
-    SigningKeys keys;
+    RotatingSigningKeys keys;
 
     @Test
     void queuedScansSyncOnceWithTheirOriginalScanTime() {

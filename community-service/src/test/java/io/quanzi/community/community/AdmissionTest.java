@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.util.List;
 import java.util.Map;
@@ -300,7 +302,7 @@ class AdmissionTest extends CommunityTestSupport {
                                                 Caller.of(Tokens.memberAuthentication("runner-" + i + "-" + id)),
                                                 null)
                                         .map(m -> "in")
-                                        .onErrorResume(CommunityProblem.class, full -> Mono.just("full"))
+                                        .onErrorResume(Problem.class, full -> Mono.just("full"))
                                         .subscribeOn(Schedulers.parallel()),
                                 24)
                         .filter("in"::equals)
@@ -329,7 +331,8 @@ class AdmissionTest extends CommunityTestSupport {
     void concurrentApproveAndRejectHaveExactlyOneWinner() {
         String id = api.createCommunity(ada, BRAND, "CLUB", "APPROVAL_REQUIRED", 10);
         api.join(alice, id).expectStatus().isOk();
-        Caller admin = new Caller(ada, false, java.util.Set.of(BRAND));
+        Caller admin =
+                new Caller(ada, java.util.Set.of("brand-admin"), java.util.Set.of(BRAND), java.util.Set.of(), null);
 
         StepVerifier.create(Flux.merge(
                                 admission

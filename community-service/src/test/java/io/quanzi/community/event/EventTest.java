@@ -46,7 +46,7 @@ class EventTest extends CommunityApiTest {
                 .isForbidden()
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("urn:quanzi:problem:not-your-brand");
+                .isEqualTo("urn:quanzi:problem:not-brand-admin-of-brand");
 
         String event = createEvent(openEvent("store-1", 20, false, 0));
         web.mutateWith(admin("otto", "brand-9"))

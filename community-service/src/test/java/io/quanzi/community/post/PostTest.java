@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
-import io.quanzi.community.community.Caller;
+import io.quanzi.platform.security.Caller;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.util.List;
 import java.util.Map;

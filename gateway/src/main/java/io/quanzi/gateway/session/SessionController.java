@@ -1,8 +1,8 @@
 package io.quanzi.gateway.session;
 
+import io.quanzi.platform.security.Caller;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -109,27 +109,20 @@ class SessionController {
                 new SessionInfo(false, null, null, null, null, List.of(), List.of(), List.of());
 
         static SessionInfo of(OidcUser user, Jwt accessToken) {
+            Caller caller = Caller.of(accessToken);
             return new SessionInfo(
                     true,
-                    accessToken.getSubject(),
+                    caller.subject(),
                     user.getFullName(),
                     user.getPreferredUsername(),
                     user.getEmail(),
-                    realmRoles(accessToken),
-                    strings(accessToken.getClaim("brand_ids")),
-                    strings(accessToken.getClaim("store_ids")));
+                    sorted(caller.roles()),
+                    sorted(caller.brandIds()),
+                    sorted(caller.storeIds()));
         }
 
-        private static List<String> realmRoles(Jwt token) {
-            Object access = token.getClaim("realm_access");
-            return access instanceof Map<?, ?> map ? strings(map.get("roles")) : List.of();
-        }
-
-        private static List<String> strings(Object value) {
-            if (value instanceof List<?> list) {
-                return list.stream().map(String::valueOf).toList();
-            }
-            return value instanceof String single ? List.of(single) : List.of();
+        private static List<String> sorted(java.util.Set<String> values) {
+            return values.stream().sorted().toList();
         }
     }
 }

@@ -2,7 +2,7 @@ package io.quanzi.member.brand;
 
 import io.quanzi.member.brand.BrandResponses.BrandResponse;
 import io.quanzi.member.brand.BrandResponses.StoreResponse;
-import io.quanzi.member.system.BrandScope;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,7 +47,7 @@ class BrandController {
             @AuthenticationPrincipal Jwt token,
             @PathVariable String brandId,
             @Valid @RequestBody BrandRequests.BrandRequest request) {
-        return Mono.fromRunnable(() -> BrandScope.require(token, brandId))
+        return Mono.fromRunnable(() -> Caller.of(token).requireBrandAdminOf(brandId))
                 .then(Mono.defer(() -> brands.saveBrandResponse(brandId, request)));
     }
 
@@ -58,7 +58,7 @@ class BrandController {
             @PathVariable String brandId,
             @PathVariable String storeId,
             @Valid @RequestBody BrandRequests.StoreRequest request) {
-        return Mono.fromRunnable(() -> BrandScope.require(token, brandId))
+        return Mono.fromRunnable(() -> Caller.of(token).requireBrandAdminOf(brandId))
                 .then(brands.saveStoreResponse(brandId, storeId, request));
     }
 }

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.quanzi.member.offer.OfferCall;
 import io.quanzi.member.system.Ids;
-import io.quanzi.member.system.Problem;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

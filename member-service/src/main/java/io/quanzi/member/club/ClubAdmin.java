@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.quanzi.member.brand.Brands;
 import io.quanzi.member.profile.MemberDirectory;
-import io.quanzi.member.system.Problem;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

@@ -1,6 +1,6 @@
 package io.quanzi.member.club;
 
-import io.quanzi.member.system.BrandScope;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -42,7 +42,7 @@ class ClubAdminController {
             @RequestParam(required = false) Long after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         ClubAdmin.Filter filter = new ClubAdmin.Filter(q, source, storeId, joinedFrom, joinedTo);
-        return Mono.fromRunnable(() -> BrandScope.require(token, brandId))
+        return Mono.fromRunnable(() -> Caller.of(token).requireBrandAdminOf(brandId))
                 .then(Mono.defer(() -> admin.list(brandId, filter, after, limit)));
     }
 
@@ -52,7 +52,7 @@ class ClubAdminController {
             @PathVariable String brandId,
             @RequestParam(required = false) JoinSource source,
             @RequestParam(required = false) @Size(max = 63) String storeId) {
-        BrandScope.require(token, brandId);
+        Caller.of(token).requireBrandAdminOf(brandId);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + brandId + "-members.csv\"")
@@ -64,7 +64,7 @@ class ClubAdminController {
             @AuthenticationPrincipal Jwt token,
             @PathVariable String brandId,
             @RequestParam(defaultValue = "12") @Min(1) @Max(52) int weeks) {
-        return Mono.fromRunnable(() -> BrandScope.require(token, brandId))
+        return Mono.fromRunnable(() -> Caller.of(token).requireBrandAdminOf(brandId))
                 .then(Mono.defer(() -> admin.joinsPerWeek(brandId, weeks)));
     }
 }

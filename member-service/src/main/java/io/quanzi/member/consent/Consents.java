@@ -3,7 +3,7 @@ package io.quanzi.member.consent;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.quanzi.member.brand.Brands;
-import io.quanzi.member.system.Problem;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

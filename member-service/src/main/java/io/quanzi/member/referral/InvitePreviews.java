@@ -2,7 +2,7 @@ package io.quanzi.member.referral;
 
 import io.quanzi.member.brand.Brands;
 import io.quanzi.member.profile.MemberDirectory;
-import io.quanzi.member.system.Problem;
+import io.quanzi.platform.problem.Problem;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -1,7 +1,7 @@
 package io.quanzi.member.referral;
 
-import io.quanzi.member.system.BrandScope;
 import io.quanzi.member.system.QrCodes;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +41,7 @@ class ReferralController {
             @AuthenticationPrincipal Jwt token,
             @PathVariable String brandId,
             @RequestParam(defaultValue = "20") int limit) {
-        return Mono.fromRunnable(() -> BrandScope.require(token, brandId))
+        return Mono.fromRunnable(() -> Caller.of(token).requireBrandAdminOf(brandId))
                 .then(Mono.defer(() -> referrals.leaderboard(brandId, Math.max(1, Math.min(limit, 100)))));
     }
 

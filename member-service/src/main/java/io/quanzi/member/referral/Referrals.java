@@ -3,7 +3,7 @@ package io.quanzi.member.referral;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.quanzi.member.offer.OfferCall;
-import io.quanzi.member.system.Problem;
+import io.quanzi.platform.problem.Problem;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

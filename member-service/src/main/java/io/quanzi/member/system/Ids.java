@@ -1,5 +1,6 @@
 package io.quanzi.member.system;
 
+import io.quanzi.platform.problem.Problem;
 import java.util.regex.Pattern;
 
 /** Identifiers chosen by people (brand and store ids): short lowercase slugs, safe in any query. */

@@ -1,6 +1,6 @@
 package io.quanzi.offer.brand;
 
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +38,7 @@ public class BrandStores {
                         BrandStore.class)
                 .onErrorMap(
                         DuplicateKeyException.class,
-                        taken -> Problems.conflict(
+                        taken -> Problem.conflict(
                                 "store-of-another-brand", "Store '" + storeId + "' is registered for another brand."))
                 .then();
     }

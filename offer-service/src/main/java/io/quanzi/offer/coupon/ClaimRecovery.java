@@ -1,6 +1,7 @@
 package io.quanzi.offer.coupon;
 
 import io.quanzi.offer.offer.Offers;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ class ClaimRecovery {
                         .doOnNext(coupon -> log.info("Recovered claim {}: issued coupon {}", claim.id(), coupon.id()))
                         .then(steps.byId(claim.id()));
             case RESERVED ->
-                steps.refuse(claim, CouponProblem.of(HttpStatus.CONFLICT, "claim-abandoned", ABANDONED))
+                steps.refuse(claim, Problem.of(HttpStatus.CONFLICT, "claim-abandoned", ABANDONED))
                         .doOnNext(released -> log.info("Recovered claim {}: rolled back", claim.id()));
             case FAILED -> steps.release(claim);
             default -> Mono.just(claim);

@@ -2,6 +2,7 @@ package io.quanzi.offer.coupon;
 
 import io.quanzi.offer.offer.OfferStock;
 import io.quanzi.offer.offer.OfferTerms;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +105,7 @@ class ClaimSteps {
      * Refuses a RESERVED claim: records why, gives back what it holds, and ends RELEASED. Emits the
      * claim as it ends, or empty when the claim had already moved on (then someone else drives it).
      */
-    Mono<Claim> refuse(Claim claim, CouponProblem reason) {
+    Mono<Claim> refuse(Claim claim, Problem reason) {
         Update failure = new Update()
                 .set("failureStatus", reason.getStatusCode().value())
                 .set("failureType", reason.slug())

@@ -1,11 +1,11 @@
 package io.quanzi.offer.coupon;
 
 import io.quanzi.offer.coupon.ClaimCheckpoint.Step;
-import io.quanzi.offer.offer.OfferProblem;
 import io.quanzi.offer.offer.OfferStatus;
 import io.quanzi.offer.offer.OfferStock;
 import io.quanzi.offer.offer.OfferTerms;
 import io.quanzi.offer.offer.Offers;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -115,21 +115,20 @@ class Claims {
     private Mono<Void> claimable(OfferTerms offer, String memberId) {
         Instant now = clock.instant();
         if (offer.status() == OfferStatus.PAUSED) {
-            return Mono.error(CouponProblem.of(
-                    HttpStatus.CONFLICT, "offer-paused", "\"" + offer.title() + "\" is paused for now."));
+            return Mono.error(
+                    Problem.of(HttpStatus.CONFLICT, "offer-paused", "\"" + offer.title() + "\" is paused for now."));
         }
         if (offer.status() == OfferStatus.CLOSED) {
-            return Mono.error(
-                    CouponProblem.of(HttpStatus.CONFLICT, "offer-closed", "\"" + offer.title() + "\" is closed."));
+            return Mono.error(Problem.of(HttpStatus.CONFLICT, "offer-closed", "\"" + offer.title() + "\" is closed."));
         }
         if (now.isBefore(offer.validFrom())) {
-            return Mono.error(CouponProblem.of(
+            return Mono.error(Problem.of(
                     HttpStatus.CONFLICT,
                     "offer-not-started",
                     "\"" + offer.title() + "\" can be claimed from " + offer.validFrom() + "."));
         }
         if (!now.isBefore(offer.validUntil())) {
-            return Mono.error(CouponProblem.of(
+            return Mono.error(Problem.of(
                     HttpStatus.CONFLICT,
                     "offer-ended",
                     "\"" + offer.title() + "\" ended at " + offer.validUntil() + "."));
@@ -144,7 +143,7 @@ class Claims {
                 .then(offers.isEligible(offer, memberId))
                 .flatMap(eligible -> eligible
                         ? Mono.empty()
-                        : Mono.error(CouponProblem.of(
+                        : Mono.error(Problem.of(
                                 HttpStatus.FORBIDDEN,
                                 "not-eligible",
                                 "You are not eligible for \"" + offer.title() + "\": it is for " + describe(offer)
@@ -206,13 +205,13 @@ class Claims {
     }
 
     /** Records the refusal on the claim, gives back what it took, and answers with the refusal. */
-    private Mono<Result> refuse(Claim claim, CouponProblem reason) {
+    private Mono<Result> refuse(Claim claim, Problem reason) {
         return steps.refuse(claim, reason).then(Mono.error(reason));
     }
 
     private Mono<Result> repeat(Claim claim, String offerId) {
         if (!claim.offerId().equals(offerId)) {
-            return Mono.error(CouponProblem.of(
+            return Mono.error(Problem.of(
                     HttpStatus.CONFLICT,
                     "idempotency-key-reused",
                     "This Idempotency-Key was already used to claim another offer; use a new key."));
@@ -227,7 +226,7 @@ class Claims {
                     .then(Mono.defer(() -> steps.byId(claim.id())))
                     .flatMap(this::answer);
         }
-        return Mono.error(CouponProblem.of(
+        return Mono.error(Problem.of(
                 HttpStatus.CONFLICT,
                 "claim-in-progress",
                 "This claim is still being processed; repeat the request with the same Idempotency-Key shortly."));
@@ -239,46 +238,44 @@ class Claims {
             case ISSUED ->
                 steps.coupon(claim.couponId()).map(coupon -> new Result(CouponView.of(coupon, clock.instant()), false));
             case RELEASED, FAILED ->
-                Mono.error(CouponProblem.of(
+                Mono.error(Problem.of(
                         HttpStatusCode.valueOf(claim.failureStatus() == 0 ? 409 : claim.failureStatus()),
                         claim.failureType() == null ? "claim-abandoned" : claim.failureType(),
                         claim.failureDetail() == null ? ClaimRecovery.ABANDONED : claim.failureDetail()));
             case RESERVED, PAID ->
                 Mono.error(
-                        CouponProblem.of(
+                        Problem.of(
                                 HttpStatus.CONFLICT,
                                 "claim-in-progress",
                                 "This claim is still being processed; repeat the request with the same Idempotency-Key shortly."));
         };
     }
 
-    private static CouponProblem limitReached(OfferTerms offer) {
-        return CouponProblem.of(
+    private static Problem limitReached(OfferTerms offer) {
+        return Problem.of(
                 HttpStatus.CONFLICT,
                 "limit-reached",
                 "You already hold the most coupons of \"" + offer.title() + "\" a member may claim ("
                         + offer.perMemberLimit() + ").");
     }
 
-    private static CouponProblem soldOut(OfferTerms offer) {
-        OfferProblem soldOut = OfferProblem.soldOut(offer.title());
-        return CouponProblem.of(
-                soldOut.getStatusCode(), "sold-out", soldOut.getBody().getDetail());
+    private static Problem soldOut(OfferTerms offer) {
+        Problem soldOut = Problem.conflict("sold-out", "\"" + offer.title() + "\" is sold out.");
+        return Problem.of(soldOut.getStatusCode(), "sold-out", soldOut.getBody().getDetail());
     }
 
-    private static CouponProblem asProblem(ErrorResponse response) {
-        if (response instanceof CouponProblem problem) {
+    private static Problem asProblem(ErrorResponse response) {
+        if (response instanceof Problem problem) {
             return problem;
         }
         String type = String.valueOf(response.getBody().getType());
         String slug = type.substring(type.lastIndexOf(':') + 1);
-        return CouponProblem.of(
-                response.getStatusCode(), slug, response.getBody().getDetail());
+        return Problem.of(response.getStatusCode(), slug, response.getBody().getDetail());
     }
 
-    private static CouponProblem incomplete(Claim claim, Throwable failure) {
+    private static Problem incomplete(Claim claim, Throwable failure) {
         log.warn("Claim {} stopped half-way; the recovery job will finish or roll it back", claim.id(), failure);
-        return CouponProblem.of(
+        return Problem.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "claim-incomplete",
                 "The claim could not be completed right now. It will be finished or rolled back automatically"

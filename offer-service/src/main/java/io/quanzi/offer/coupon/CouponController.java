@@ -1,9 +1,11 @@
 package io.quanzi.offer.coupon;
 
 import io.quanzi.offer.fact.MemberFacts;
+import io.quanzi.platform.keys.RotatingSigningKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +28,9 @@ class CouponController {
 
     private final Coupons coupons;
     private final Redemptions redemptions;
-    private final QrSigningKeys keys;
+    private final RotatingSigningKeys keys;
 
-    CouponController(Coupons coupons, Redemptions redemptions, QrSigningKeys keys) {
+    CouponController(Coupons coupons, Redemptions redemptions, RotatingSigningKeys keys) {
         this.coupons = coupons;
         this.redemptions = redemptions;
         this.keys = keys;
@@ -63,7 +65,9 @@ class CouponController {
 
     /** The public keys of QR tokens (JWKS), for staff apps that verify offline. No token needed. */
     @GetMapping("/jwks")
-    Mono<Map<String, Object>> jwks() {
-        return keys.jwks();
+    Mono<ResponseEntity<Map<String, Object>>> jwks() {
+        return keys.jwks().map(jwks -> ResponseEntity.ok()
+                .cacheControl(keys.jwksCacheControl())
+                .body(jwks));
     }
 }

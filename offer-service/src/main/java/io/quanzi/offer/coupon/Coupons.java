@@ -1,5 +1,6 @@
 package io.quanzi.offer.coupon;
 
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.data.domain.Sort;
@@ -54,7 +55,7 @@ class Coupons {
                 return Mono.error(Redemptions.alreadyRedeemed(coupon));
             }
             if (coupon.expiredAt(clock.instant())) {
-                return Mono.error(CouponProblem.of(
+                return Mono.error(Problem.of(
                         HttpStatus.CONFLICT, "coupon-expired", "This coupon expired at " + coupon.expiresAt() + "."));
             }
             return Mono.just(tokens.issue(coupon));
@@ -68,6 +69,7 @@ class Coupons {
                                 .and("memberId")
                                 .is(memberId)),
                         Coupon.class)
-                .switchIfEmpty(Mono.error(() -> CouponProblem.couponNotFound(couponId)));
+                .switchIfEmpty(
+                        Mono.error(() -> Problem.notFound("coupon-not-found", "You have no coupon " + couponId + ".")));
     }
 }

@@ -9,6 +9,8 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.quanzi.platform.keys.RotatingSigningKeys;
+import io.quanzi.platform.problem.Problem;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -36,11 +38,14 @@ class QrTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final QrSigningKeys keys;
+    private final RotatingSigningKeys keys;
     private final Clock clock;
     private final Duration lifetime;
 
-    QrTokens(QrSigningKeys keys, Clock clock, @Value("${quanzi.coupons.qr-token-lifetime:45s}") Duration lifetime) {
+    QrTokens(
+            RotatingSigningKeys keys,
+            Clock clock,
+            @Value("${quanzi.coupons.qr-token-lifetime:45s}") Duration lifetime) {
         this.keys = keys;
         this.clock = clock;
         this.lifetime = lifetime;
@@ -55,7 +60,7 @@ class QrTokens {
     QrToken issue(Coupon coupon) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        ECKey key = keys.signingKey();
+        ECKey key = keys.signing();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(coupon.memberId())
@@ -94,7 +99,7 @@ class QrTokens {
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
             return Mono.error(invalid("The QR code is not signed the way Quanzi signs coupon tokens."));
         }
-        return keys.verificationKey(header.getKeyID())
+        return keys.verifying(header.getKeyID())
                 .switchIfEmpty(Mono.error(() -> invalid("The QR code was not signed by Quanzi.")))
                 .flatMap(key -> verified(jwt, key));
     }
@@ -121,7 +126,7 @@ class QrTokens {
             }
             Instant expiresAt = expiry.toInstant();
             if (!clock.instant().isBefore(expiresAt)) {
-                return Mono.error(CouponProblem.of(
+                return Mono.error(Problem.of(
                         HttpStatus.BAD_REQUEST,
                         "qr-token-expired",
                         "The QR code expired at " + expiresAt + "; ask the member to refresh it."));
@@ -132,8 +137,8 @@ class QrTokens {
         }
     }
 
-    static CouponProblem invalid(String detail) {
-        return CouponProblem.of(HttpStatus.BAD_REQUEST, "qr-token-invalid", detail);
+    static Problem invalid(String detail) {
+        return Problem.of(HttpStatus.BAD_REQUEST, "qr-token-invalid", detail);
     }
 
     private static String randomId() {

@@ -3,9 +3,10 @@ package io.quanzi.offer.coupon;
 import io.quanzi.offer.offer.OfferStatus;
 import io.quanzi.offer.offer.OfferTerms;
 import io.quanzi.offer.offer.Offers;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,17 +70,15 @@ class Redemptions {
 
     Mono<RedemptionView> redeem(Jwt staff, RedemptionRequest request) {
         String storeId = request.storeId();
-        List<String> stores = staff.getClaimAsStringList("store_ids");
-        if (stores == null || !stores.contains(storeId)) {
-            return Mono.error(CouponProblem.of(
-                    HttpStatus.FORBIDDEN, "not-your-store", "You do not work at store " + storeId + "."));
+        if (!Caller.of(staff).isStaffOf(storeId)) {
+            return Mono.error(Problem.notStaffOf(storeId));
         }
         String staffId = staff.getSubject();
         return tokens.verify(request.token())
                 .flatMap(claims -> coupon(claims).flatMap(coupon -> offers.terms(coupon.offerId())
                         .flatMap(offer -> scan(claims, coupon, offer, storeId, staffId))))
                 .doOnError(
-                        CouponProblem.class,
+                        Problem.class,
                         refused ->
                                 log.info("Redemption refused at store {} by {}: {}", storeId, staffId, refused.slug()));
     }
@@ -91,7 +90,7 @@ class Redemptions {
         }
         if (!offer.redeemableAt(storeId)) {
             // The wrong shop: the code is not spent, the member can show it where it is valid.
-            return Mono.error(CouponProblem.of(
+            return Mono.error(Problem.of(
                     HttpStatus.FORBIDDEN,
                     "store-not-redeemable",
                     "This coupon cannot be redeemed at store " + storeId + "; it is valid at "
@@ -100,7 +99,7 @@ class Redemptions {
         return consume(claims, coupon, storeId, staffId)
                 .then(Mono.defer(() -> redeemChecked(coupon, offer, storeId, staffId, claims)
                         // This scan spent the token: note why it was refused.
-                        .onErrorResume(CouponProblem.class, refused -> outcome(claims, refused.slug())
+                        .onErrorResume(Problem.class, refused -> outcome(claims, refused.slug())
                                 .then(Mono.error(refused)))));
     }
 
@@ -128,7 +127,7 @@ class Redemptions {
     private Mono<RedemptionView> redeemChecked(
             Coupon coupon, OfferTerms offer, String storeId, String staffId, QrTokens.QrClaims claims) {
         return Mono.defer(() -> {
-            CouponProblem refusal = refusal(offer, coupon);
+            Problem refusal = refusal(offer, coupon);
             if (refusal != null) {
                 return Mono.error(refusal);
             }
@@ -157,15 +156,15 @@ class Redemptions {
         });
     }
 
-    private CouponProblem refusal(OfferTerms offer, Coupon coupon) {
+    private Problem refusal(OfferTerms offer, Coupon coupon) {
         if (offer.status() == OfferStatus.PAUSED) {
-            return CouponProblem.of(
+            return Problem.of(
                     HttpStatus.CONFLICT,
                     "offer-paused",
                     "\"" + offer.title() + "\" is paused: its coupons cannot be redeemed for now.");
         }
         if (offer.status() == OfferStatus.CLOSED) {
-            return CouponProblem.of(
+            return Problem.of(
                     HttpStatus.CONFLICT,
                     "offer-closed",
                     "\"" + offer.title() + "\" is closed: its coupons cannot be redeemed any more.");
@@ -202,33 +201,30 @@ class Redemptions {
      * "Already redeemed", with {@code redeemedAt} and {@code storeId} as problem properties, so a staff app can say
      * when and where in its own language and the store's time zone instead of parsing the detail.
      */
-    static CouponProblem alreadyRedeemed(Coupon coupon) {
-        CouponProblem problem = CouponProblem.of(
+    static Problem alreadyRedeemed(Coupon coupon) {
+        return Problem.of(
                 HttpStatus.CONFLICT,
                 "already-redeemed",
                 "This coupon was already redeemed at " + coupon.redeemedAt() + " by store " + coupon.redeemedStoreId()
-                        + ".");
-        problem.getBody().setProperty("redeemedAt", coupon.redeemedAt());
-        problem.getBody().setProperty("storeId", coupon.redeemedStoreId());
-        return problem;
+                        + ".")
+                .with("redeemedAt", coupon.redeemedAt())
+                .with("storeId", coupon.redeemedStoreId());
     }
 
     /** A second scan of one QR token, with {@code scannedAt} and {@code storeId} of the first as properties. */
-    private static CouponProblem replayed(QrTokenUse first) {
-        CouponProblem problem = CouponProblem.of(
-                HttpStatus.CONFLICT,
-                "qr-token-replayed",
-                "This QR code was already scanned at "
-                        + first.scannedAt()
-                        + " at store " + first.storeId()
-                        + "; each code works once. Ask the member to show the coupon again.");
-        problem.getBody().setProperty("scannedAt", first.scannedAt());
-        problem.getBody().setProperty("storeId", first.storeId());
-        return problem;
+    private static Problem replayed(QrTokenUse first) {
+        return Problem.of(
+                        HttpStatus.CONFLICT,
+                        "qr-token-replayed",
+                        "This QR code was already scanned at "
+                                + first.scannedAt()
+                                + " at store " + first.storeId()
+                                + "; each code works once. Ask the member to show the coupon again.")
+                .with("scannedAt", first.scannedAt())
+                .with("storeId", first.storeId());
     }
 
-    private static CouponProblem expired(Coupon coupon) {
-        return CouponProblem.of(
-                HttpStatus.CONFLICT, "coupon-expired", "This coupon expired at " + coupon.expiresAt() + ".");
+    private static Problem expired(Coupon coupon) {
+        return Problem.of(HttpStatus.CONFLICT, "coupon-expired", "This coupon expired at " + coupon.expiresAt() + ".");
     }
 }

@@ -1,5 +1,6 @@
 package io.quanzi.offer.fact;
 
+import io.quanzi.platform.web.Ids;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class MemberFacts {
 
-    /** Ids of brands, stores, communities and events: letters, digits, dash, underscore. */
-    public static final String ID = "^[A-Za-z0-9_-]{1,64}$";
+    /** Ids of brands, stores, communities and events: platform's one id shape. */
+    public static final String ID = Ids.ID;
     /** Keycloak subjects (UUIDs) and other opaque member ids. */
     public static final String MEMBER_ID = "^[A-Za-z0-9_.@:-]{1,128}$";
     /** The fact member-service pushes while a member belongs to the brand's club. */

@@ -1,6 +1,6 @@
 package io.quanzi.offer.fact;
 
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public class MemberNumbers {
                             brandId,
                             memberId,
                             stored.memberId());
-                    return Mono.error(Problems.conflict(
+                    return Mono.error(Problem.conflict(
                             "member-number-taken",
                             "Member number " + memberNumber + " of brand '" + brandId
                                     + "' already belongs to another member."));

@@ -6,6 +6,8 @@ import io.quanzi.offer.offer.OfferRequests.CreateOffer;
 import io.quanzi.offer.offer.OfferRequests.EditOffer;
 import io.quanzi.offer.offer.OfferResponses.AdminOffer;
 import io.quanzi.offer.offer.OfferResponses.MemberOffer;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +65,7 @@ public class Offers {
 
     Mono<AdminOffer> create(Jwt admin, CreateOffer request) {
         return Mono.defer(() -> {
-            requireBrand(admin, request.brandId());
+            Caller.of(admin).requireBrandAdminOf(request.brandId());
             return requireStoresOf(request.brandId(), request.redeemableStoreIds())
                     .then(insert(admin, request));
         });
@@ -114,27 +116,27 @@ public class Offers {
         Instant validUntil = edit.validUntil() != null ? edit.validUntil() : current.validUntil();
         if (!validUntil.isAfter(validFrom)) {
             return Mono.error(
-                    OfferProblem.of(HttpStatus.BAD_REQUEST, "invalid-offer", "validUntil must be after validFrom."));
+                    Problem.of(HttpStatus.BAD_REQUEST, "invalid-offer", "validUntil must be after validFrom."));
         }
         Eligibility eligibility =
                 edit.eligibility() != null ? edit.eligibility().toEligibility() : current.eligibility();
         if (current.type() == OfferType.EVENT_EXCLUSIVE
                 && eligibility.facts().stream().noneMatch(fact -> fact.startsWith("attended-event:"))) {
-            return Mono.error(OfferProblem.of(
+            return Mono.error(Problem.of(
                     HttpStatus.BAD_REQUEST,
                     "invalid-offer",
                     "An EVENT_EXCLUSIVE offer needs an attended-event:{eventId} fact in eligibility.facts."));
         }
         long pointsPrice = edit.pointsPrice() != null ? edit.pointsPrice() : current.pointsPrice();
         if (current.type() == OfferType.POINTS_REWARD && pointsPrice <= 0) {
-            return Mono.error(OfferProblem.of(
+            return Mono.error(Problem.of(
                     HttpStatus.BAD_REQUEST, "invalid-offer", "A POINTS_REWARD needs a points price above 0."));
         }
         int extraStock = 0;
         if (edit.totalStock() != null) {
             extraStock = edit.totalStock() - current.totalStock();
             if (extraStock < 0) {
-                return Mono.error(OfferProblem.of(
+                return Mono.error(Problem.of(
                         HttpStatus.CONFLICT,
                         "stock-cannot-shrink",
                         "Stock can only grow (it is " + current.totalStock()
@@ -178,7 +180,7 @@ public class Offers {
                                 update,
                                 FindAndModifyOptions.options().returnNew(true),
                                 Offer.class)
-                        .switchIfEmpty(Mono.error(() -> OfferProblem.of(
+                        .switchIfEmpty(Mono.error(() -> Problem.of(
                                 HttpStatus.CONFLICT,
                                 "conflict",
                                 "The offer was changed by someone else meanwhile; read it again and retry."))))
@@ -195,7 +197,7 @@ public class Offers {
                 .notOfBrand(brandId, storeIds)
                 .flatMap(unknown -> unknown.isEmpty()
                         ? Mono.<Void>empty()
-                        : Mono.error(OfferProblem.of(
+                        : Mono.error(Problem.of(
                                 HttpStatus.UNPROCESSABLE_CONTENT,
                                 "store-not-of-brand",
                                 "Not stores of brand '" + brandId + "': " + String.join(", ", unknown) + ".")));
@@ -249,7 +251,7 @@ public class Offers {
 
     Flux<AdminOffer> managed(Jwt admin, String brandId) {
         return Flux.defer(() -> {
-            requireBrand(admin, brandId);
+            Caller.of(admin).requireBrandAdminOf(brandId);
             return mongo.find(byBrand(brandId), Offer.class).concatMap(this::adminView);
         });
     }
@@ -271,8 +273,9 @@ public class Offers {
 
     private Mono<Offer> managedOffer(Jwt admin, String offerId) {
         return mongo.findById(offerId, Offer.class)
-                .switchIfEmpty(Mono.error(() -> OfferProblem.notFound(offerId)))
-                .doOnNext(offer -> requireBrand(admin, offer.brandId()));
+                .switchIfEmpty(
+                        Mono.error(() -> Problem.notFound("offer-not-found", "There is no offer " + offerId + ".")))
+                .doOnNext(offer -> Caller.of(admin).requireBrandAdminOf(offer.brandId()));
     }
 
     private Mono<AdminOffer> adminView(Offer offer) {
@@ -311,7 +314,8 @@ public class Offers {
                         && offer.validUntil().isAfter(now))
                 .filterWhen(offer -> isEligible(offer.terms(), memberId))
                 .map(offer -> MemberOffer.of(offer, now))
-                .switchIfEmpty(Mono.error(() -> OfferProblem.notFound(offerId)));
+                .switchIfEmpty(
+                        Mono.error(() -> Problem.notFound("offer-not-found", "There is no offer " + offerId + ".")));
     }
 
     // ---- for claims and redemptions ----
@@ -320,7 +324,8 @@ public class Offers {
     public Mono<OfferTerms> terms(String offerId) {
         return mongo.findById(offerId, Offer.class)
                 .map(Offer::terms)
-                .switchIfEmpty(Mono.error(() -> OfferProblem.notFound(offerId)));
+                .switchIfEmpty(
+                        Mono.error(() -> Problem.notFound("offer-not-found", "There is no offer " + offerId + ".")));
     }
 
     /** Whether the member meets the offer's tier and fact requirements. */
@@ -342,17 +347,6 @@ public class Offers {
 
     // ---- helpers ----
 
-    static List<String> brandIds(Jwt token) {
-        List<String> brands = token.getClaimAsStringList("brand_ids");
-        return brands == null ? List.of() : brands;
-    }
-
-    private static void requireBrand(Jwt admin, String brandId) {
-        if (!brandIds(admin).contains(brandId)) {
-            throw OfferProblem.of(HttpStatus.FORBIDDEN, "not-your-brand", "You do not manage brand " + brandId + ".");
-        }
-    }
-
     private Update statusUpdate(OfferStatus status) {
         return new Update()
                 .set("status", status)
@@ -364,13 +358,13 @@ public class Offers {
         return Query.query(Criteria.where("_id").is(offer.id()).and("version").is(offer.version()));
     }
 
-    private static OfferProblem closed(Offer offer) {
-        return OfferProblem.of(
+    private static Problem closed(Offer offer) {
+        return Problem.of(
                 HttpStatus.CONFLICT, "offer-closed", "\"" + offer.title() + "\" is closed and cannot change any more.");
     }
 
-    private static OfferProblem wrongStatus(Offer offer, OfferStatus target) {
-        return OfferProblem.of(
+    private static Problem wrongStatus(Offer offer, OfferStatus target) {
+        return Problem.of(
                 HttpStatus.CONFLICT,
                 "offer-status",
                 "\"" + offer.title() + "\" is " + offer.status() + " and cannot become " + target + ".");

@@ -1,8 +1,8 @@
 package io.quanzi.offer.points;
 
-import io.quanzi.offer.system.Caller;
 import io.quanzi.offer.system.Ids;
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,10 +36,10 @@ class AdjustmentController {
             @Valid @RequestBody AdjustmentRequest request,
             @AuthenticationPrincipal Jwt admin) {
         Ids.requireId("brandId", brandId);
-        Caller.requireBrand(admin, brandId);
+        Caller.of(admin).requireBrandAdminOf(brandId);
         if (request.points() == 0) {
-            return Mono.error(Problems.problem(
-                    HttpStatus.BAD_REQUEST, "validation", "An adjustment of 0 points changes nothing."));
+            return Mono.error(
+                    Problem.of(HttpStatus.BAD_REQUEST, "validation", "An adjustment of 0 points changes nothing."));
         }
         return ledger.adjust(
                         request.memberId(),

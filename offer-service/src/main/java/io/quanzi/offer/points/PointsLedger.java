@@ -3,8 +3,8 @@ package io.quanzi.offer.points;
 import io.quanzi.offer.rules.Activity;
 import io.quanzi.offer.rules.EarningRules;
 import io.quanzi.offer.rules.PointsRules;
-import io.quanzi.offer.system.Problems;
 import io.quanzi.offer.tier.Tiers;
+import io.quanzi.platform.problem.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -52,8 +52,8 @@ public class PointsLedger {
     public Mono<PointsResult> spend(
             String memberId, String brandId, long points, String idempotencyKey, String sourceRef) {
         if (points <= 0) {
-            return Mono.error(Problems.problem(
-                    HttpStatus.BAD_REQUEST, "bad-request", "A spend needs a positive number of points."));
+            return Mono.error(
+                    Problem.of(HttpStatus.BAD_REQUEST, "bad-request", "A spend needs a positive number of points."));
         }
         return execute(spendOperation(memberId, brandId, points, idempotencyKey, sourceRef));
     }
@@ -251,13 +251,13 @@ public class PointsLedger {
     private Mono<PointsEntry> target(String brandId, String memberId, String targetKey, String what) {
         return steps.find(brandId, targetKey)
                 .filter(entry -> entry.memberId().equals(memberId))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("No " + what + " of this member has the key '"
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("No " + what + " of this member has the key '"
                         + targetKey.substring(targetKey.indexOf(':') + 1) + "'.")))
                 .flatMap(steps::drive)
                 .flatMap(entry -> switch (entry.state()) {
                     case APPLIED -> Mono.just(entry);
                     case REJECTED ->
-                        Mono.error(Problems.conflict(
+                        Mono.error(Problem.conflict(
                                 "nothing-to-reverse",
                                 "That " + what + " was refused, so there is nothing to take back."));
                     case PENDING -> Mono.error(PointsProblems.pending());

@@ -1,6 +1,6 @@
 package io.quanzi.offer.points;
 
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -24,23 +24,23 @@ public final class PointsProblems {
     private PointsProblems() {}
 
     static ErrorResponseException insufficientPoints(long balance, long wanted) {
-        return Problems.conflict(
+        return Problem.conflict(
                 INSUFFICIENT_POINTS,
                 "Not enough points: the balance is " + balance + " and " + wanted + " are needed.");
     }
 
     static ErrorResponseException keyReused(String key) {
-        return Problems.conflict(
+        return Problem.conflict(
                 KEY_REUSED,
                 "The idempotency key '" + key + "' was already used for a different request; use a new key.");
     }
 
     static ErrorResponseException alreadyReversed() {
-        return Problems.conflict(ALREADY_REVERSED, "These points were already taken back by an earlier request.");
+        return Problem.conflict(ALREADY_REVERSED, "These points were already taken back by an earlier request.");
     }
 
     static ErrorResponseException pending() {
-        return Problems.problem(
+        return Problem.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "points-operation-pending",
                 "This points operation has not completed yet; try again later.");

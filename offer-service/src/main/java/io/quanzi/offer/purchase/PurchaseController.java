@@ -1,7 +1,7 @@
 package io.quanzi.offer.purchase;
 
-import io.quanzi.offer.system.Caller;
 import io.quanzi.offer.system.Ids;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +28,7 @@ class PurchaseController {
     @PostMapping
     Mono<ResponseEntity<PurchaseResponse>> record(
             @Valid @RequestBody PurchaseRequest request, @AuthenticationPrincipal Jwt staff) {
-        Caller.requireStore(staff, request.storeId());
+        Caller.of(staff).requireStaffOf(request.storeId());
         return purchases.record(request, staff.getSubject()).map(purchase -> ResponseEntity.status(
                         purchase.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(purchase));

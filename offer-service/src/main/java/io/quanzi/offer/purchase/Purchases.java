@@ -4,8 +4,8 @@ import io.quanzi.offer.brand.BrandStores;
 import io.quanzi.offer.fact.MemberNumbers;
 import io.quanzi.offer.points.PointsLedger;
 import io.quanzi.offer.rules.EarningRules;
-import io.quanzi.offer.system.Caller;
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,7 +94,7 @@ class Purchases {
                                 .map(purchase -> new Found(purchase, true))))
                 .flatMap(found -> {
                     if (!found.purchase().fingerprint().equals(fingerprint)) {
-                        return Mono.error(Problems.conflict(
+                        return Mono.error(Problem.conflict(
                                 "receipt-already-recorded",
                                 "Receipt '" + request.receiptNumber() + "' was already recorded at this store"
                                         + " with other details."));
@@ -110,7 +110,7 @@ class Purchases {
             return Mono.just(request.memberId());
         }
         return numbers.memberIdOf(request.brandId(), request.memberNumber())
-                .switchIfEmpty(Mono.error(() -> Problems.problem(
+                .switchIfEmpty(Mono.error(() -> Problem.of(
                         HttpStatus.UNPROCESSABLE_CONTENT,
                         "unknown-member-number",
                         "No club member number " + request.memberNumber() + " at brand '" + request.brandId()
@@ -123,9 +123,9 @@ class Purchases {
      */
     Mono<PurchaseResponse> refund(String purchaseId, Jwt staff) {
         return mongo.findById(purchaseId, Purchase.class)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("No purchase '" + purchaseId + "'.")))
+                .switchIfEmpty(Mono.error(() -> Problem.notFound("No purchase '" + purchaseId + "'.")))
                 .flatMap(purchase -> {
-                    Caller.requireStore(staff, purchase.storeId());
+                    Caller.of(staff).requireStaffOf(purchase.storeId());
                     return refund(purchase, staff.getSubject());
                 });
     }
@@ -208,7 +208,7 @@ class Purchases {
         try {
             Currency.getInstance(request.currency());
         } catch (IllegalArgumentException unknown) {
-            return Mono.error(Problems.problem(
+            return Mono.error(Problem.of(
                     HttpStatus.BAD_REQUEST,
                     "validation",
                     "'" + request.currency() + "' is not an ISO 4217 currency code."));
@@ -216,14 +216,14 @@ class Purchases {
         return stores.isStoreOf(request.brandId(), request.storeId())
                 .flatMap(registered -> registered
                         ? rules.forBrand(request.brandId())
-                        : Mono.error(Problems.problem(
+                        : Mono.error(Problem.of(
                                 HttpStatus.UNPROCESSABLE_CONTENT,
                                 "store-not-of-brand",
                                 "Store '" + request.storeId() + "' is not registered as a store of brand '"
                                         + request.brandId() + "'.")))
                 .flatMap(brandRules -> brandRules.currency().equals(request.currency())
                         ? Mono.<Void>empty()
-                        : Mono.error(Problems.problem(
+                        : Mono.error(Problem.of(
                                 HttpStatus.UNPROCESSABLE_CONTENT,
                                 "currency-not-accepted",
                                 "Brand '" + request.brandId() + "' awards points for purchases in "

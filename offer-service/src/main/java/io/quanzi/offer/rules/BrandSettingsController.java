@@ -1,8 +1,8 @@
 package io.quanzi.offer.rules;
 
-import io.quanzi.offer.system.Caller;
 import io.quanzi.offer.system.Ids;
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Currency;
@@ -36,7 +36,7 @@ class BrandSettingsController {
     @GetMapping
     Mono<SettingsResponse> read(@PathVariable String brandId, @AuthenticationPrincipal Jwt admin) {
         Ids.requireId("brandId", brandId);
-        Caller.requireBrand(admin, brandId);
+        Caller.of(admin).requireBrandAdminOf(brandId);
         return rules.forBrand(brandId).map(SettingsResponse::of);
     }
 
@@ -46,7 +46,7 @@ class BrandSettingsController {
             @Valid @RequestBody SettingsRequest request,
             @AuthenticationPrincipal Jwt admin) {
         Ids.requireId("brandId", brandId);
-        Caller.requireBrand(admin, brandId);
+        Caller.of(admin).requireBrandAdminOf(brandId);
         checkLadder(request.tiers());
         checkCurrency(request.currency());
         return rules.save(RuleSettings.toDocument(brandId, request, clock.instant(), admin.getSubject()))
@@ -77,6 +77,6 @@ class BrandSettingsController {
     }
 
     private static RuntimeException invalid(String detail) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "validation", detail);
+        return Problem.of(HttpStatus.BAD_REQUEST, "validation", detail);
     }
 }

@@ -1,11 +1,5 @@
 package io.quanzi.offer.system;
 
-import io.quanzi.platform.problem.ProblemTypes;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
 /**
  * What ids and keys may look like in requests. Anything else is a 400 before it reaches a query:
  * no {@code $}, no spaces, no slashes (account ids join brand and member with one).
@@ -13,12 +7,12 @@ import org.springframework.web.ErrorResponseException;
 public final class Ids {
 
     /** Brand, store, member and purchase ids: a Keycloak subject (UUID) fits, as do slugs. */
-    public static final String ID = "[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}";
+    public static final String ID = io.quanzi.platform.web.Ids.ID;
 
     /** Idempotency keys chosen by callers, e.g. {@code checkin:6650…:points}. */
     public static final String KEY = "[A-Za-z0-9][A-Za-z0-9._:@#=+-]{0,199}";
 
-    public static final String ID_MESSAGE = "must be 1-128 letters, digits or . _ @ : -";
+    public static final String ID_MESSAGE = io.quanzi.platform.web.Ids.ID_MESSAGE;
     public static final String KEY_MESSAGE = "must be 1-200 letters, digits or . _ : @ # = + -";
 
     private Ids() {}
@@ -28,18 +22,10 @@ public final class Ids {
      * problem naming the parameter, shaped like the body field errors.
      */
     public static String requireId(String name, String value) {
-        return require(name, value, ID, ID_MESSAGE);
+        return io.quanzi.platform.web.Ids.requireId(name, value);
     }
 
     public static String require(String name, String value, String pattern, String message) {
-        if (value == null || !value.matches(pattern)) {
-            ErrorResponseException invalid = new ErrorResponseException(HttpStatus.BAD_REQUEST);
-            invalid.getBody().setType(ProblemTypes.VALIDATION);
-            invalid.getBody().setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-            invalid.getBody().setDetail("Some fields are invalid: see errors.");
-            invalid.getBody().setProperty("errors", List.of(Map.of("field", name, "message", message)));
-            throw invalid;
-        }
-        return value;
+        return io.quanzi.platform.web.Ids.require(name, value, java.util.regex.Pattern.compile(pattern), message);
     }
 }

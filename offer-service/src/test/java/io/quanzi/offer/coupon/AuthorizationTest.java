@@ -63,7 +63,7 @@ class AuthorizationTest extends OfferServiceTest {
         String member = newMemberId();
         String token = qrToken(member, claimCoupon(member, createOffer()));
 
-        expectProblem(redeem(token, STORE, OTHER_STORE), 403, "not-your-store");
+        expectProblem(redeem(token, STORE, OTHER_STORE), 403, "not-staff-of-store");
         expectProblem(
                 web.mutateWith(Tokens.staff("staff-without-stores"))
                         .post()
@@ -72,7 +72,7 @@ class AuthorizationTest extends OfferServiceTest {
                         .bodyValue(Map.of("token", token, "storeId", STORE))
                         .exchange(),
                 403,
-                "not-your-store");
+                "not-staff-of-store");
         redeem(token, STORE).expectStatus().isOk();
     }
 
@@ -143,7 +143,7 @@ class AuthorizationTest extends OfferServiceTest {
         Map<String, Object> body = offerBody();
         body.put("brandId", OTHER_BRAND);
 
-        expectProblem(postOffer(Tokens.brandAdmin("admin-a", BRAND), body), 403, "not-your-brand");
+        expectProblem(postOffer(Tokens.brandAdmin("admin-a", BRAND), body), 403, "not-brand-admin-of-brand");
         web.mutateWith(Tokens.brandAdmin("admin-b", OTHER_BRAND))
                 .get()
                 .uri("/api/offers/managed?brandId=" + OTHER_BRAND)
@@ -168,21 +168,21 @@ class AuthorizationTest extends OfferServiceTest {
                         .bodyValue(Map.of("totalStock", 1000))
                         .exchange(),
                 403,
-                "not-your-brand");
+                "not-brand-admin-of-brand");
         expectProblem(
                 web.mutateWith(otherAdmin)
                         .post()
                         .uri("/api/offers/{id}/pause", offerId)
                         .exchange(),
                 403,
-                "not-your-brand");
+                "not-brand-admin-of-brand");
         expectProblem(
                 web.mutateWith(otherAdmin)
                         .get()
                         .uri("/api/offers/managed?brandId=" + BRAND)
                         .exchange(),
                 403,
-                "not-your-brand");
+                "not-brand-admin-of-brand");
         claimCoupon(newMemberId(), offerId);
     }
 

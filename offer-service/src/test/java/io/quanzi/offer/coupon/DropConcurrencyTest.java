@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.offer.offer.OfferStock;
 import io.quanzi.offer.support.OfferServiceTest;
+import io.quanzi.platform.problem.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,7 +71,7 @@ class DropConcurrencyTest extends OfferServiceTest {
                 .flatMap(
                         member -> claims.claim(member, offerId, newKey())
                                 .map(result -> "issued")
-                                .onErrorResume(CouponProblem.class, refused -> Mono.just(refused.slug()))
+                                .onErrorResume(Problem.class, refused -> Mono.just(refused.slug()))
                                 .subscribeOn(Schedulers.parallel()),
                         claimers.size())
                 .collectList()
@@ -110,7 +111,7 @@ class DropConcurrencyTest extends OfferServiceTest {
                 .flatMap(
                         member -> claims.claim(member, offerId, newKey())
                                 .map(result -> "issued")
-                                .onErrorResume(CouponProblem.class, refused -> Mono.just(refused.slug()))
+                                .onErrorResume(Problem.class, refused -> Mono.just(refused.slug()))
                                 .subscribeOn(Schedulers.parallel()),
                         latecomers.size())
                 .collectList()

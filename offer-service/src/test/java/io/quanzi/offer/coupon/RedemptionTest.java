@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.quanzi.offer.support.OfferServiceTest;
 import io.quanzi.offer.support.Tokens;
+import io.quanzi.platform.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +121,7 @@ class RedemptionTest extends OfferServiceTest {
                 .header("alg", "RS256")
                 .subject("staff-1")
                 .claim("store_ids", List.of(STORE))
+                .claim("realm_access", java.util.Map.of("roles", List.of("staff")))
                 .build();
 
         List<String> outcomes = Flux.fromIterable(tokens)
@@ -127,7 +129,7 @@ class RedemptionTest extends OfferServiceTest {
                         token -> redemptions
                                 .redeem(staff, new RedemptionRequest(token, STORE))
                                 .map(ok -> "redeemed")
-                                .onErrorResume(CouponProblem.class, refused -> Mono.just(refused.slug()))
+                                .onErrorResume(Problem.class, refused -> Mono.just(refused.slug()))
                                 .subscribeOn(Schedulers.parallel()),
                         16)
                 .collectList()
@@ -273,7 +275,7 @@ class RedemptionTest extends OfferServiceTest {
         String member = newMemberId();
         String couponId = claimCoupon(member, createOffer());
 
-        expectProblem(redeem(qrToken(member, couponId), STORE, OTHER_STORE), 403, "not-your-store");
+        expectProblem(redeem(qrToken(member, couponId), STORE, OTHER_STORE), 403, "not-staff-of-store");
 
         web.mutateWith(Tokens.member(member))
                 .get()

@@ -128,7 +128,7 @@ class PointsAuthorizationTest extends OfferTestSupport {
                 .isForbidden()
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("urn:quanzi:problem:out-of-scope");
+                .isEqualTo("urn:quanzi:problem:not-staff-of-store");
         assertThat(balance(alice, brand)).isEqualTo(100);
     }
 
@@ -175,7 +175,7 @@ class PointsAuthorizationTest extends OfferTestSupport {
                 .isForbidden()
                 .expectBody()
                 .jsonPath("$.type")
-                .isEqualTo("urn:quanzi:problem:out-of-scope");
+                .isEqualTo("urn:quanzi:problem:not-brand-admin-of-brand");
         web.mutateWith(brandAdmin("otto", other))
                 .post()
                 .uri("/api/points/brands/{brand}/adjustments", brand)

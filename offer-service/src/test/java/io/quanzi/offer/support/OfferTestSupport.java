@@ -152,13 +152,17 @@ public abstract class OfferTestSupport {
 
     protected static JwtMutator staff(String subject, String... storeIds) {
         return mockJwt()
-                .jwt(jwt -> jwt.subject(subject).claim("store_ids", List.of(storeIds)))
+                .jwt(jwt -> jwt.subject(subject)
+                        .claim("store_ids", List.of(storeIds))
+                        .claim("realm_access", Map.of("roles", List.of("staff"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_staff"));
     }
 
     protected static JwtMutator brandAdmin(String subject, String... brandIds) {
         return mockJwt()
-                .jwt(jwt -> jwt.subject(subject).claim("brand_ids", List.of(brandIds)))
+                .jwt(jwt -> jwt.subject(subject)
+                        .claim("brand_ids", List.of(brandIds))
+                        .claim("realm_access", Map.of("roles", List.of("brand-admin"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_brand-admin"));
     }
 }

@@ -3,6 +3,7 @@ package io.quanzi.offer.support;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 
@@ -17,13 +18,17 @@ public final class Tokens {
 
     public static JwtMutator staff(String staffId, String... storeIds) {
         return mockJwt()
-                .jwt(jwt -> jwt.subject(staffId).claim("store_ids", List.of(storeIds)))
+                .jwt(jwt -> jwt.subject(staffId)
+                        .claim("store_ids", List.of(storeIds))
+                        .claim("realm_access", Map.of("roles", List.of("staff"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_staff"));
     }
 
     public static JwtMutator brandAdmin(String adminId, String... brandIds) {
         return mockJwt()
-                .jwt(jwt -> jwt.subject(adminId).claim("brand_ids", List.of(brandIds)))
+                .jwt(jwt -> jwt.subject(adminId)
+                        .claim("brand_ids", List.of(brandIds))
+                        .claim("realm_access", Map.of("roles", List.of("brand-admin"))))
                 .authorities(new SimpleGrantedAuthority("ROLE_brand-admin"));
     }
 

@@ -27,6 +27,16 @@ public final class ProblemTypes {
     public static final URI SERVICE_UNAVAILABLE = type("service-unavailable");
     public static final URI INTERNAL = type("internal");
 
+    /** Refused: the caller is not a brand admin whose {@code brand_ids} name the brand. */
+    public static final String NOT_BRAND_ADMIN_OF_BRAND_SLUG = "not-brand-admin-of-brand";
+
+    public static final URI NOT_BRAND_ADMIN_OF_BRAND = type(NOT_BRAND_ADMIN_OF_BRAND_SLUG);
+
+    /** Refused: the caller is not staff whose {@code store_ids} name the store. */
+    public static final String NOT_STAFF_OF_STORE_SLUG = "not-staff-of-store";
+
+    public static final URI NOT_STAFF_OF_STORE = type(NOT_STAFF_OF_STORE_SLUG);
+
     private ProblemTypes() {}
 
     public static URI type(String slug) {

@@ -1,8 +1,6 @@
 package io.quanzi.platform.security;
 
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,12 +26,8 @@ public class KeycloakRealmRoles implements Converter<Jwt, Mono<AbstractAuthentic
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        Object realmAccess = jwt.getClaims().get("realm_access");
-        if (!(realmAccess instanceof Map<?, ?> access) || !(access.get("roles") instanceof List<?> roles)) {
-            return List.of();
-        }
-        return roles.stream()
-                .filter(String.class::isInstance)
+        return Caller.realmRoles(jwt).stream()
+                .sorted()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
     }

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Duration;
@@ -67,4 +69,41 @@ public final class ArchitectureRules {
             .orShould()
             .callMethod(Mono.class, "block", Duration.class)
             .allowEmptyShould(true);
+
+    /**
+     * The caller's scopes ({@code brand_ids}, {@code store_ids}) and roles are read from the token in one place,
+     * platform's {@code Caller}: outside {@code platform} no class reads raw claims off a token (named claims such as
+     * the subject or the display name excepted), so no service can check a scope without its role.
+     */
+    @ArchTest
+    public static final ArchRule scopeClaimsAreParsedOnlyByPlatform = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.quanzi.platform..")
+            .should()
+            .callMethodWhere(readsRawClaims())
+            .because("scopes are resolved by io.quanzi.platform.security.Caller")
+            .allowEmptyShould(true);
+
+    /** Rotating signing keys are made by platform's {@code RotatingSigningKeys} only. */
+    @ArchTest
+    public static final ArchRule signingKeysAreMadeOnlyByPlatform = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.quanzi.platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.nimbusds.jose.jwk.gen..")
+            .because("rotating ES256 keys live in io.quanzi.platform.keys.RotatingSigningKeys")
+            .allowEmptyShould(true);
+
+    private static DescribedPredicate<JavaMethodCall> readsRawClaims() {
+        return DescribedPredicate.describe(
+                "reads raw JWT claims (getClaims, getClaim, getClaimAsStringList, getClaimAsMap)",
+                call -> call.getTarget().getOwner().isAssignableTo(CLAIM_ACCESSOR)
+                        && RAW_CLAIM_READERS.contains(call.getTarget().getName()));
+    }
+
+    private static final String CLAIM_ACCESSOR = "org.springframework.security.oauth2.core.ClaimAccessor";
+
+    private static final java.util.Set<String> RAW_CLAIM_READERS =
+            java.util.Set.of("getClaims", "getClaim", "getClaimAsStringList", "getClaimAsMap");
 }
