@@ -11,31 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keyRotation a new signing key is made at start-up once the newest is older than this; older keys stay
  *     published (JWKS) and valid for verification
  * @param batchLimit the most scans one offline batch may carry
- * @param relayInterval how often the outbox relay looks for due deliveries
- * @param retryBackoff the first retry delay of a failed delivery, doubled per attempt up to {@code maxBackoff}
- * @param maxBackoff the longest delay between two attempts of one delivery
  * @param maxOfflineAge how long a scan queued offline may wait before it is synced; older scans are refused, so a
  *     code captured at the door cannot be turned into a check-in days later
  */
 @ConfigurationProperties("quanzi.community.checkin")
 record CheckInProperties(
-        Duration tokenTtl,
-        Duration clockSkew,
-        Duration keyRotation,
-        Integer batchLimit,
-        Duration relayInterval,
-        Duration retryBackoff,
-        Duration maxBackoff,
-        Duration maxOfflineAge) {
+        Duration tokenTtl, Duration clockSkew, Duration keyRotation, Integer batchLimit, Duration maxOfflineAge) {
 
     CheckInProperties {
         tokenTtl = tokenTtl == null ? Duration.ofSeconds(45) : tokenTtl;
         clockSkew = clockSkew == null ? Duration.ofSeconds(5) : clockSkew;
         keyRotation = keyRotation == null ? Duration.ofDays(90) : keyRotation;
         batchLimit = batchLimit == null ? 100 : batchLimit;
-        relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
-        retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         maxOfflineAge = maxOfflineAge == null ? Duration.ofHours(24) : maxOfflineAge;
     }
 }
