@@ -22,6 +22,14 @@ public interface OutboxHandler {
     }
 
     /**
+     * Whether a delivered entry's payload is emptied: for payloads that must not outlive their delivery, such as the
+     * real member id an erasure carries to the other services.
+     */
+    default boolean forgetPayloadWhenDone() {
+        return false;
+    }
+
+    /**
      * Sends the entry. Completes with the outcome; an error counts as {@link OutboxResult#retry retryable}, so a
      * handler maps only the refusals it knows to be permanent.
      */

@@ -209,18 +209,29 @@ public class OutboxRelay implements SmartLifecycle {
             return Mono.defer(() -> handler.deliver(entry))
                     .defaultIfEmpty(OutboxResult.done())
                     .onErrorResume(failure -> Mono.just(OutboxResult.retry(describe(failure))))
-                    .flatMap(result -> settle(source, id, index, entry, attempts, result));
+                    .flatMap(result ->
+                            settle(source, id, index, entry, attempts, result, handler.forgetPayloadWhenDone()));
         });
     }
 
     private Mono<OutboxResult.Outcome> settle(
-            OutboxSource source, Object id, int index, OutboxEntry entry, int attempts, OutboxResult result) {
+            OutboxSource source,
+            Object id,
+            int index,
+            OutboxEntry entry,
+            int attempts,
+            OutboxResult result,
+            boolean forgetPayload) {
         Instant now = now();
         Function<String, String> path = property -> path(index, property);
         Update update = new Update().set(path.apply("lastError"), abbreviate(result.detail()));
         switch (result.outcome()) {
-            case DONE ->
+            case DONE -> {
                 update.set(path.apply("state"), OutboxEntry.State.DONE.name()).set(path.apply("settledAt"), now);
+                if (forgetPayload) {
+                    update.set(path.apply("payload"), Map.of());
+                }
+            }
             case SKIPPED ->
                 update.set(path.apply("state"), OutboxEntry.State.SKIPPED.name())
                         .set(path.apply("settledAt"), now);
