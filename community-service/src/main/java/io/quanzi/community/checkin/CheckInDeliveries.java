@@ -132,16 +132,6 @@ class CheckInDeliveries {
     }
 
     private static OutboxHandler handler(String kind, Function<OutboxEntry, Mono<OutboxResult>> deliver) {
-        return new OutboxHandler() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public Mono<OutboxResult> deliver(OutboxEntry entry) {
-                return deliver.apply(entry);
-            }
-        };
+        return OutboxHandler.of(kind, false, deliver);
     }
 }

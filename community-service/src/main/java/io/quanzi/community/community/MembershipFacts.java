@@ -4,7 +4,6 @@ import io.quanzi.community.client.DownstreamFailure;
 import io.quanzi.community.client.OfferClient;
 import io.quanzi.platform.outbox.OutboxEntry;
 import io.quanzi.platform.outbox.OutboxHandler;
-import io.quanzi.platform.outbox.OutboxResult;
 import io.quanzi.platform.outbox.OutboxSource;
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The membership facts offer-service targets offers by: {@code community:{id}} for every community, plus {@code
@@ -54,27 +52,14 @@ class MembershipFacts {
 
     @Bean
     OutboxHandler membershipFactHandler(OfferClient offers) {
-        return new OutboxHandler() {
-            @Override
-            public String kind() {
-                return KIND;
-            }
-
-            @Override
-            public boolean ordered() {
-                return true;
-            }
-
-            @Override
-            public Mono<OutboxResult> deliver(OutboxEntry entry) {
-                String communityId = entry.text("communityId");
-                Flux<String> facts = entry.flag("coreGroup")
-                        ? Flux.just("community:" + communityId, "core-group:" + communityId)
-                        : Flux.just("community:" + communityId);
-                return DownstreamFailure.outcome(facts.concatMap(fact -> offers.pushFact(
-                                entry.text("memberId"), entry.text("brandId"), fact, entry.flag("present")))
-                        .then());
-            }
-        };
+        return OutboxHandler.of(KIND, true, entry -> {
+            String communityId = entry.text("communityId");
+            Flux<String> facts = entry.flag("coreGroup")
+                    ? Flux.just("community:" + communityId, "core-group:" + communityId)
+                    : Flux.just("community:" + communityId);
+            return DownstreamFailure.outcome(facts.concatMap(fact ->
+                            offers.pushFact(entry.text("memberId"), entry.text("brandId"), fact, entry.flag("present")))
+                    .then());
+        });
     }
 }

@@ -5,13 +5,11 @@ import io.quanzi.community.client.EarnRequest;
 import io.quanzi.community.client.OfferClient;
 import io.quanzi.platform.outbox.OutboxEntry;
 import io.quanzi.platform.outbox.OutboxHandler;
-import io.quanzi.platform.outbox.OutboxResult;
 import io.quanzi.platform.outbox.OutboxSource;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /**
  * The FIRST_POST award, an entry of the post's outbox: sent to offer-service with the idempotency key {@code
@@ -36,22 +34,15 @@ class FirstPostPoints {
 
     @Bean
     OutboxHandler firstPostPointsHandler(OfferClient offers) {
-        return new OutboxHandler() {
-            @Override
-            public String kind() {
-                return Post.FIRST_POST_POINTS;
-            }
-
-            @Override
-            public Mono<OutboxResult> deliver(OutboxEntry entry) {
-                return DownstreamFailure.outcome(offers.earn(new EarnRequest(
+        return OutboxHandler.of(
+                Post.FIRST_POST_POINTS,
+                false,
+                entry -> DownstreamFailure.outcome(offers.earn(new EarnRequest(
                         entry.key(),
                         entry.text("memberId"),
                         entry.text("brandId"),
                         EarnRequest.Activity.FIRST_POST,
                         entry.text("sourceRef"),
-                        null)));
-            }
-        };
+                        null))));
     }
 }

@@ -4,14 +4,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.quanzi.platform.client.ServiceWebClients;
-import io.quanzi.platform.outbox.OutboxEntry;
 import io.quanzi.platform.outbox.OutboxHandler;
-import io.quanzi.platform.outbox.OutboxResult;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /** The offer-service client (Resilience4j instances {@code offer-service*} from YAML) and its outbox handlers. */
 @Configuration(proxyBeanMethods = false)
@@ -53,21 +50,6 @@ class OfferConfiguration {
     }
 
     private static OutboxHandler handler(String kind, boolean ordered, OfferClient offers) {
-        return new OutboxHandler() {
-            @Override
-            public String kind() {
-                return kind;
-            }
-
-            @Override
-            public boolean ordered() {
-                return ordered;
-            }
-
-            @Override
-            public Mono<OutboxResult> deliver(OutboxEntry entry) {
-                return offers.deliver(entry).map(Delivery::toResult);
-            }
-        };
+        return OutboxHandler.of(kind, ordered, entry -> offers.deliver(entry).map(Delivery::toResult));
     }
 }

@@ -1,5 +1,6 @@
 package io.quanzi.platform.outbox;
 
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,4 +35,28 @@ public interface OutboxHandler {
      * handler maps only the refusals it knows to be permanent.
      */
     Mono<OutboxResult> deliver(OutboxEntry entry);
+
+    /** A handler made of its kind and its delivery. */
+    static OutboxHandler of(String kind, boolean ordered, Function<OutboxEntry, Mono<OutboxResult>> deliver) {
+        return new Of(kind, ordered, false, deliver);
+    }
+
+    /** A handler whose delivered entries forget their payload (see {@link #forgetPayloadWhenDone()}). */
+    static OutboxHandler forgetting(String kind, Function<OutboxEntry, Mono<OutboxResult>> deliver) {
+        return new Of(kind, false, true, deliver);
+    }
+
+    /** The handler {@link #of} and {@link #forgetting} make. */
+    record Of(
+            String kind,
+            boolean ordered,
+            boolean forgetPayloadWhenDone,
+            Function<OutboxEntry, Mono<OutboxResult>> delivery)
+            implements OutboxHandler {
+
+        @Override
+        public Mono<OutboxResult> deliver(OutboxEntry entry) {
+            return delivery.apply(entry);
+        }
+    }
 }

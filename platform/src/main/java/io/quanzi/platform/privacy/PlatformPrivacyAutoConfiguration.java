@@ -16,4 +16,11 @@ public class PlatformPrivacyAutoConfiguration {
     MemberDataStore memberDataStore(ReactiveMongoTemplate mongo, ErasurePolicy policy) {
         return new MemberDataStore(mongo, policy);
     }
+
+    @Bean
+    @ConditionalOnBean(MemberDataStore.class)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.DispatcherHandler")
+    MemberDataController internalMemberDataController(MemberDataStore store) {
+        return new MemberDataController(store);
+    }
 }
