@@ -51,17 +51,26 @@ final class DatabaseSnapshot {
         return differences;
     }
 
-    /** Waits until nothing changes for a moment (outbox relays and jobs settle), then returns the state. */
+    /**
+     * Waits until nothing changes for a moment and no outbox entry is still PENDING (an entry waiting out its
+     * back-off changes nothing for a while, then delivers), then returns the state.
+     */
     static Map<String, List<String>> settled(String mongoUri) throws InterruptedException {
         Map<String, List<String>> previous = take(mongoUri);
-        for (int round = 0; round < 15; round++) {
+        for (int round = 0; round < 30; round++) {
             Thread.sleep(2_000);
             Map<String, List<String>> current = take(mongoUri);
-            if (current.equals(previous)) {
+            if (current.equals(previous) && !pendingOutbox(current)) {
                 return current;
             }
             previous = current;
         }
         return previous;
+    }
+
+    private static boolean pendingOutbox(Map<String, List<String>> state) {
+        return state.values().stream()
+                .flatMap(List::stream)
+                .anyMatch(document -> document.contains("\"outbox\"") && document.contains("\"state\": \"PENDING\""));
     }
 }

@@ -2,7 +2,7 @@ package io.quanzi.member;
 
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
-import io.quanzi.member.offer.OutboxRelay;
+import io.quanzi.platform.outbox.OutboxRelay;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;

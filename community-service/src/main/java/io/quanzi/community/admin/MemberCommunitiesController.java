@@ -1,8 +1,9 @@
 package io.quanzi.community.admin;
 
 import io.quanzi.community.admin.MemberCommunities.MemberCommunity;
-import io.quanzi.community.community.Caller;
-import io.quanzi.community.community.CommunityProblem;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
+import io.quanzi.platform.web.Ids;
 import java.util.List;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +29,10 @@ class MemberCommunitiesController {
     @GetMapping("/memberships")
     Mono<List<MemberCommunity>> memberships(
             JwtAuthenticationToken auth, @PathVariable String brandId, @PathVariable String memberId) {
-        Caller.requireId(brandId, "brandId");
-        Caller.requireId(memberId, "memberId");
-        if (!Caller.of(auth).administers(brandId)) {
-            return Mono.error(CommunityProblem.forbidden(
-                    "not-brand-admin", "Only an admin of brand '" + brandId + "' reads its members' communities."));
+        Ids.requireId("brandId", brandId);
+        Ids.requireId("memberId", memberId);
+        if (!Caller.of(auth).isBrandAdminOf(brandId)) {
+            return Mono.error(Problem.notBrandAdminOf(brandId));
         }
         return communities.of(brandId, memberId);
     }

@@ -1,12 +1,14 @@
 package io.quanzi.community.checkin;
 
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A member's attendance at an event: at most one per (eventId, memberId), enforced by a unique index. The document
- * is also the outbox of the effects the check-in has in other services ({@link Delivery}), so the check-in and the
+ * is also the outbox of the effects the check-in has in other services ({@link CheckInDeliveries}), so the check-in and the
  * promise to tell the others are written in one atomic insert.
  *
  * @param checkedInAt when staff scanned the code (for offline scans, the original scan time)
@@ -28,24 +30,32 @@ record CheckIn(
         int attendPoints,
         Instant checkedInAt,
         Instant recordedAt,
-        Delivery pointsAward,
-        Delivery factPush,
-        Delivery referralMilestone) {
+        List<OutboxEntry> outbox) {
 
     static final String EVENT_ID = "eventId";
     static final String MEMBER_ID = "memberId";
     static final String BRAND_ID = "brandId";
     static final String CHECKED_IN_AT = "checkedInAt";
 
-    String pointsKey() {
-        return "checkin:" + eventId + ":" + memberId;
+    /** The outbox entry of one kind ({@link CheckInDeliveries}), or null. */
+    OutboxEntry delivery(String kind) {
+        return outbox == null
+                ? null
+                : outbox.stream()
+                        .filter(entry -> entry.kind().equals(kind))
+                        .findFirst()
+                        .orElse(null);
     }
 
-    String milestoneKey() {
-        return "first-checkin:" + brandId + ":" + memberId;
+    OutboxEntry pointsAward() {
+        return delivery(CheckInDeliveries.POINTS);
     }
 
-    String attendedFact() {
-        return "attended-event:" + eventId;
+    OutboxEntry factPush() {
+        return delivery(CheckInDeliveries.FACT);
+    }
+
+    OutboxEntry referralMilestone() {
+        return delivery(CheckInDeliveries.MILESTONE);
     }
 }

@@ -13,9 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keysRetained how many of the newest signing keys verify and are published
  * @param jwksMaxAge how long the staff app may cache the JWKS
  * @param batchLimit the most scans one offline batch may carry
- * @param relayInterval how often the outbox relay looks for due deliveries
- * @param retryBackoff the first retry delay of a failed delivery, doubled per attempt up to {@code maxBackoff}
- * @param maxBackoff the longest delay between two attempts of one delivery
  * @param maxOfflineAge how long a scan queued offline may wait before it is synced; older scans are refused, so a
  *     code captured at the door cannot be turned into a check-in days later
  */
@@ -27,9 +24,6 @@ record CheckInProperties(
         Integer keysRetained,
         Duration jwksMaxAge,
         Integer batchLimit,
-        Duration relayInterval,
-        Duration retryBackoff,
-        Duration maxBackoff,
         Duration maxOfflineAge) {
 
     CheckInProperties {
@@ -39,9 +33,6 @@ record CheckInProperties(
         keysRetained = keysRetained == null ? 3 : keysRetained;
         jwksMaxAge = jwksMaxAge == null ? Duration.ofMinutes(5) : jwksMaxAge;
         batchLimit = batchLimit == null ? 100 : batchLimit;
-        relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
-        retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         maxOfflineAge = maxOfflineAge == null ? Duration.ofHours(24) : maxOfflineAge;
     }
 }

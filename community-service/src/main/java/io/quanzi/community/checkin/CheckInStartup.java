@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Before serving: the check-in indexes (one check-in per member and event; the relay's due deliveries) and the
- * signing keys, which load themselves ({@link CheckInSigningKeys}).
+ * Before serving: the check-in indexes (one check-in per member and event, the brand's and member's history); the
+ * signing keys load themselves ({@link CheckInSigningKeys}).
  */
 @Component
 class CheckInStartup implements ApplicationRunner {
@@ -41,12 +41,7 @@ class CheckInStartup implements ApplicationRunner {
                                         .on(CheckIn.BRAND_ID, Sort.Direction.ASC)
                                         .on(CheckIn.MEMBER_ID, Sort.Direction.ASC)
                                         .on(CheckIn.CHECKED_IN_AT, Sort.Direction.ASC)
-                                        .named("brand_member_checked_in")),
-                        Flux.fromArray(OutboxRelay.Kind.values()).concatMap(kind -> mongo.indexOps(CheckIn.class)
-                                .createIndex(new Index()
-                                        .on(kind.path(Delivery.STATE), Sort.Direction.ASC)
-                                        .on(kind.path(Delivery.NEXT_ATTEMPT_AT), Sort.Direction.ASC)
-                                        .named(kind.field + "_due"))))
+                                        .named("brand_member_checked_in")))
                 .then()
                 .block(Duration.ofSeconds(30));
     }

@@ -4,10 +4,12 @@ import io.quanzi.community.checkin.CheckInRefused.Reason;
 import io.quanzi.community.event.EventInfo;
 import io.quanzi.community.event.Events;
 import io.quanzi.community.event.RsvpState;
+import io.quanzi.platform.outbox.OutboxRelay;
 import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -203,8 +205,9 @@ class CheckIns {
             boolean offline,
             boolean walkIn) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String id = new ObjectId().toHexString();
         CheckIn checkIn = new CheckIn(
-                null,
+                id,
                 event.id(),
                 token.memberId(),
                 event.brandId(),
@@ -218,12 +221,10 @@ class CheckIns {
                 event.attendPoints(),
                 scannedAt.truncatedTo(ChronoUnit.MILLIS),
                 now,
-                event.attendPoints() > 0 ? Delivery.pending(now) : new Delivery(Delivery.State.SKIPPED, 0, now, null),
-                Delivery.pending(now),
-                Delivery.pending(now));
+                CheckInDeliveries.of(event.id(), token.memberId(), event.brandId(), id, event.attendPoints(), now));
         return mongo.insert(checkIn)
                 .flatMap(saved -> firsts.offer(saved).thenReturn(saved))
-                .doOnNext(relay::kick)
+                .doOnNext(saved -> relay.kick("checkins", saved.id()))
                 .map(saved -> CheckInResponse.of(saved, event.title()))
                 .onErrorResume(DuplicateKeyException.class, raced -> existing(event.id(), token.memberId())
                         .flatMap(found -> Mono.error(CheckInRefused.alreadyCheckedIn(found))));

@@ -1,6 +1,8 @@
 package io.quanzi.community.client;
 
 import io.quanzi.platform.client.DownstreamRefusals;
+import io.quanzi.platform.outbox.OutboxResult;
+import reactor.core.publisher.Mono;
 
 /**
  * A call to another Quanzi service did not succeed. {@link #permanent()} failures (the target refused the request
@@ -32,5 +34,17 @@ public class DownstreamFailure extends RuntimeException {
 
     public boolean permanent() {
         return permanent;
+    }
+
+    /**
+     * A call as an outbox delivery: DONE when it completes, REFUSED on a {@link #permanent()} failure, RETRY on any
+     * other.
+     */
+    public static Mono<OutboxResult> outcome(Mono<?> call) {
+        return call.then(Mono.fromSupplier(OutboxResult::done))
+                .onErrorResume(failure -> Mono.just(
+                        failure instanceof DownstreamFailure downstream && downstream.permanent()
+                                ? OutboxResult.refused(failure.getMessage())
+                                : OutboxResult.retry(String.valueOf(failure.getMessage()))));
     }
 }

@@ -6,6 +6,7 @@ import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -316,7 +317,7 @@ class Admission {
                                     "viaSharer",
                                     credit.map(JoinAttribution.Attribution::sharerId)
                                             .orElse(null));
-                    queueFact(update, true, now);
+                    MembershipFacts.queue(update, community, memberId, true, now);
                     Mono<CommunityMembership> moved = change(community.id(), memberId, from, null, update);
                     if (!mayInsert) {
                         return moved;
@@ -338,14 +339,7 @@ class Admission {
                             credit.map(JoinAttribution.Attribution::shareCode).orElse(null),
                             credit.map(JoinAttribution.Attribution::sharerId).orElse(null),
                             community.kind() == CommunityKind.CORE_GROUP,
-                            true,
-                            true,
-                            1,
-                            0,
-                            0,
-                            now,
-                            false,
-                            null);
+                            List.of(MembershipFacts.entry(community, memberId, true, now)));
                     return mongo.insert(fresh).onErrorResume(DuplicateKeyException.class, exists -> moved);
                 })
                 // The seat is ours until the membership step succeeds: give it back if that step fails.
@@ -387,14 +381,7 @@ class Admission {
                 null,
                 null,
                 community.kind() == CommunityKind.CORE_GROUP,
-                false,
-                false,
-                0,
-                0,
-                0,
-                null,
-                false,
-                null);
+                List.of());
         return mongo.insert(request).onErrorResume(DuplicateKeyException.class, exists -> change(
                         community.id(),
                         memberId,
@@ -431,7 +418,7 @@ class Admission {
         if (decidedBy != null) {
             update.set("decisionReason", reason).set("decidedBy", decidedBy);
         }
-        queueFact(update, false, now);
+        MembershipFacts.queue(update, community, memberId, false, now);
         Criteria staff = mayEndStaff ? null : Criteria.where("role").is(CommunityRole.MEMBER);
         return change(community.id(), memberId, EnumSet.of(MembershipStatus.ACTIVE), staff, update)
                 .flatMap(ended -> releaseSeat(community.id())
@@ -491,17 +478,6 @@ class Admission {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    /** Queues the membership fact (present or absent) in the membership's own outbox. */
-    private static void queueFact(Update update, boolean present, Instant now) {
-        update.set("factPresent", present)
-                .set("factPending", true)
-                .inc("factSeq", 1)
-                .set("factAttempts", 0)
-                .set("factNextAttemptAt", now)
-                .set("factFailed", false)
-                .set("factError", null);
-    }
-
     private Mono<CommunityAccess> moderator(String communityId, Caller caller) {
         return memberships
                 .access(communityId, caller)
@@ -544,14 +520,7 @@ class Admission {
                 null,
                 null,
                 access.kind() == CommunityKind.CORE_GROUP,
-                false,
-                false,
-                0,
-                0,
-                0,
-                null,
-                false,
-                null);
+                List.of());
     }
 
     private static void requireMember(Caller caller) {

@@ -1,5 +1,6 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.util.List;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
@@ -33,17 +35,16 @@ class CommunityAdministration {
 
     Mono<CommunitySummary> edit(Caller caller, String communityId, CommunityEdit edit) {
         if (edit.sizeCap() != null && Boolean.TRUE.equals(edit.clearSizeCap())) {
-            return Mono.error(CommunityProblem.badRequest("Give either 'sizeCap' or 'clearSizeCap', not both."));
+            return Mono.error(Problem.badRequest("Give either 'sizeCap' or 'clearSizeCap', not both."));
         }
         return memberships.community(communityId).flatMap(community -> {
-            if (!caller.administers(community.brandId())) {
-                return Mono.error(CommunityProblem.forbidden(
-                        "not-brand-admin", "Only an admin of the community's brand edits it."));
+            if (!caller.isBrandAdminOf(community.brandId())) {
+                return Mono.error(Problem.notBrandAdminOf(community.brandId()));
             }
             if (community.kind() == CommunityKind.CORE_GROUP
                     && edit.joinPolicy() != null
                     && edit.joinPolicy() != JoinPolicy.INVITE_ONLY) {
-                return Mono.error(new CommunityProblem(
+                return Mono.error(new Problem(
                         org.springframework.http.HttpStatus.BAD_REQUEST,
                         "core-group-invite-only",
                         "A core group is always invitation-only."));
@@ -76,7 +77,7 @@ class CommunityAdministration {
                             Community.class)
                     .switchIfEmpty(Mono.defer(() -> memberships
                             .community(communityId)
-                            .flatMap(now -> Mono.error(CommunityProblem.conflict(
+                            .flatMap(now -> Mono.error(Problem.conflict(
                                     "size-cap-below-members",
                                     "The community has " + now.memberCount()
                                             + " active members: the size cap cannot be lower.")))))
@@ -88,12 +89,12 @@ class CommunityAdministration {
     Mono<CommunityMemberList> members(
             Caller caller, String communityId, MembershipStatus status, CommunityRole role, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            return Mono.error(CommunityProblem.badRequest("'limit' must be between 1 and " + MAX_PAGE + "."));
+            return Mono.error(Problem.badRequest("'limit' must be between 1 and " + MAX_PAGE + "."));
         }
         ObjectId after = cursor == null || cursor.isEmpty() ? null : cursorId(cursor);
         return memberships.access(communityId, caller).flatMap(access -> {
             if (!access.canModerate()) {
-                return Mono.error(CommunityProblem.forbidden(
+                return Mono.error(Problem.forbidden(
                         "not-community-moderator",
                         "Only the community's leaders, moderators and brand admins see its members."));
             }
@@ -123,7 +124,7 @@ class CommunityAdministration {
 
     private static ObjectId cursorId(String cursor) {
         if (!ObjectId.isValid(cursor)) {
-            throw CommunityProblem.badRequest("'cursor' is not a cursor this list returned.");
+            throw Problem.badRequest("'cursor' is not a cursor this list returned.");
         }
         return new ObjectId(cursor);
     }

@@ -8,8 +8,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the community indexes before serving: one membership per member and community, and the membership-fact
- * relay's query (pending, not failed, due).
+ * Creates the community indexes before serving: one membership per member and community, and the
+ * brand's communities and activity.
  */
 @Component
 class CommunityIndexes implements IndexDeclarations {
@@ -24,13 +24,6 @@ class CommunityIndexes implements IndexDeclarations {
                                 .on("memberId", Sort.Direction.ASC)
                                 .unique()
                                 .named("community_member_unique")),
-                DocumentIndexes.of(
-                        CommunityMembership.class,
-                        new Index()
-                                .on("factPending", Sort.Direction.ASC)
-                                .on("factFailed", Sort.Direction.ASC)
-                                .on("factNextAttemptAt", Sort.Direction.ASC)
-                                .named("fact_outbox_due")),
                 DocumentIndexes.of(
                         Community.class,
                         new Index().on("brandId", Sort.Direction.ASC).named("brand")),

@@ -1,6 +1,8 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,10 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * single-document update from the statuses it may start from, so concurrent approve, reject and
  * leave calls cannot both win.
  *
- * <p>The {@code fact*} fields are the outbox of the membership fact pushed to offer-service
- * ({@code community:{id}}, and {@code core-group:{id}} for a core group): {@code factSeq} counts
- * changes of {@code factPresent}; {@code factPending} stays true until offer-service acknowledged
- * the latest change ({@code factSentSeq}).
+ * <p>{@code outbox} carries the membership facts pushed to offer-service ({@link MembershipFacts}:
+ * {@code community:{id}}, and {@code core-group:{id}} for a core group), one entry per change,
+ * delivered in order by the platform relay.
  */
 @Document("community_memberships")
 record CommunityMembership(
@@ -32,16 +33,16 @@ record CommunityMembership(
         String viaShare,
         String viaSharer,
         boolean coreGroup,
-        boolean factPresent,
-        boolean factPending,
-        long factSeq,
-        long factSentSeq,
-        int factAttempts,
-        Instant factNextAttemptAt,
-        boolean factFailed,
-        String factError) {
+        List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "community_memberships";
+
+    /** Whether the latest fact queued says the member is in (false when none was). */
+    boolean factPresent() {
+        return outbox != null
+                && !outbox.isEmpty()
+                && outbox.get(outbox.size() - 1).flag("present");
+    }
 
     CommunityMembership withInvitation(String inviter) {
         return new CommunityMembership(
@@ -61,14 +62,7 @@ record CommunityMembership(
                 viaShare,
                 viaSharer,
                 coreGroup,
-                factPresent,
-                factPending,
-                factSeq,
-                factSentSeq,
-                factAttempts,
-                factNextAttemptAt,
-                factFailed,
-                factError);
+                outbox);
     }
 
     CommunityMembership withDecision(String reason, String decider) {
@@ -89,13 +83,6 @@ record CommunityMembership(
                 viaShare,
                 viaSharer,
                 coreGroup,
-                factPresent,
-                factPending,
-                factSeq,
-                factSentSeq,
-                factAttempts,
-                factNextAttemptAt,
-                factFailed,
-                factError);
+                outbox);
     }
 }

@@ -1,5 +1,7 @@
 package io.quanzi.community.community;
 
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,7 +25,7 @@ public class ModeratedCommunities {
 
     public Mono<List<CommunitySummary>> of(String brandId, Caller caller) {
         Mono<List<Community>> communities;
-        if (caller.administers(brandId)) {
+        if (caller.isBrandAdminOf(brandId)) {
             communities = mongo.find(Query.query(Criteria.where("brandId").is(brandId)), Community.class)
                     .collectList();
         } else {
@@ -31,7 +33,7 @@ public class ModeratedCommunities {
                             Query.query(Criteria.where("brandId")
                                     .is(brandId)
                                     .and("memberId")
-                                    .is(caller.memberId())
+                                    .is(caller.subject())
                                     .and("status")
                                     .is(MembershipStatus.ACTIVE)
                                     .and("role")
@@ -44,8 +46,8 @@ public class ModeratedCommunities {
                             : mongo.find(Query.query(Criteria.where("_id").in(ids)), Community.class)
                                     .collectList());
         }
-        return communities.flatMap(found -> found.isEmpty() && !caller.administers(brandId)
-                ? Mono.error(CommunityProblem.forbidden(
+        return communities.flatMap(found -> found.isEmpty() && !caller.isBrandAdminOf(brandId)
+                ? Mono.error(Problem.forbidden(
                         "not-community-moderator",
                         "Only the brand's admins and its communities' leaders and moderators see reported posts."))
                 : Mono.just(found.stream().map(CommunitySummary::of).toList()));

@@ -1,6 +1,7 @@
 package io.quanzi.community.post;
 
-import io.quanzi.community.community.Caller;
+import io.quanzi.platform.security.Caller;
+import io.quanzi.platform.web.Ids;
 import java.util.List;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,6 @@ class ModerationController {
             @PathVariable String brandId,
             @RequestParam(required = false) Boolean hidden,
             @RequestParam(defaultValue = "50") int limit) {
-        return queue.reported(Caller.of(auth), Caller.requireId(brandId, "brandId"), hidden, limit);
+        return queue.reported(Caller.of(auth), Ids.requireId("brandId", brandId), hidden, limit);
     }
 }

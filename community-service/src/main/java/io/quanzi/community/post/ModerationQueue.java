@@ -1,9 +1,9 @@
 package io.quanzi.community.post;
 
-import io.quanzi.community.community.Caller;
-import io.quanzi.community.community.CommunityProblem;
 import io.quanzi.community.community.CommunitySummary;
 import io.quanzi.community.community.ModeratedCommunities;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ class ModerationQueue {
     /** {@code hidden}: only hidden (true) or only visible (false) posts; null for both. */
     Mono<List<ReportedPost>> reported(Caller caller, String brandId, Boolean hidden, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Mono.error(CommunityProblem.badRequest("'limit' must be between 1 and " + MAX_LIMIT + "."));
+            return Mono.error(Problem.badRequest("'limit' must be between 1 and " + MAX_LIMIT + "."));
         }
         return moderated.of(brandId, caller).flatMap(communities -> {
             if (communities.isEmpty()) {

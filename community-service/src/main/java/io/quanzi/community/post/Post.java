@@ -1,5 +1,6 @@
 package io.quanzi.community.post;
 
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -7,9 +8,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A post in a community. Counters change only with {@code $inc} after the unique like/report
- * document that justifies them was written or removed. {@code points*} is the outbox of the
- * FIRST_POST points award (only on the author's first post in the community), relayed to
- * offer-service with the idempotency key {@code first-post:{communityId}:{memberId}}.
+ * document that justifies them was written or removed. {@code outbox} carries the FIRST_POST
+ * points award (only on the author's first post in the community), relayed to offer-service by
+ * the platform relay with the idempotency key {@code first-post:{communityId}:{memberId}}
+ * ({@link FirstPostPoints}).
  * {@code authorName} is the author's display name when they wrote it (null on older posts).
  */
 @Document("community_posts")
@@ -30,18 +32,11 @@ record Post(
         Instant hiddenAt,
         String hiddenReason,
         boolean firstPost,
-        OutboxState pointsState,
-        int pointsAttempts,
-        Instant pointsNextAttemptAt,
-        String pointsError,
+        List<OutboxEntry> outbox,
         String authorName) {
 
-    /** Where the FIRST_POST award stands. */
-    enum OutboxState {
-        PENDING,
-        SENT,
-        FAILED
-    }
+    static final String COLLECTION = "community_posts";
+    static final String FIRST_POST_POINTS = "first-post-points";
 
     String pointsKey() {
         return "first-post:" + communityId + ":" + authorId;

@@ -72,10 +72,10 @@ class Posts {
                             null,
                             null,
                             first,
-                            first ? Post.OutboxState.PENDING : null,
-                            0,
-                            first ? now : null,
-                            null,
+                            first
+                                    ? List.of(FirstPostPoints.entry(
+                                            access.communityId(), access.brandId(), caller.subject(), postId, now))
+                                    : List.of(),
                             authorName)))
                     .flatMap(post -> activity.record(
                                     access.brandId(),

@@ -1,6 +1,7 @@
 package io.quanzi.community.share;
 
-import io.quanzi.community.community.Caller;
+import io.quanzi.platform.security.Caller;
+import io.quanzi.platform.web.Ids;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -29,6 +30,6 @@ class ShareChainController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "10") int limit) {
-        return chains.forBrand(Caller.of(auth), Caller.requireId(brandId, "brandId"), from, to, limit);
+        return chains.forBrand(Caller.of(auth), Ids.requireId("brandId", brandId), from, to, limit);
     }
 }

@@ -1,10 +1,10 @@
 package io.quanzi.community.share;
 
 import io.quanzi.community.client.MemberClient;
-import io.quanzi.community.community.Caller;
 import io.quanzi.community.community.CommunityMemberships;
-import io.quanzi.community.community.CommunityProblem;
 import io.quanzi.community.community.MemberNames;
+import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +61,11 @@ class ShareChains {
 
     Mono<ShareChainReport> forBrand(Caller caller, String brandId, LocalDate from, LocalDate to, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Mono.error(CommunityProblem.badRequest("'limit' must be between 1 and " + MAX_LIMIT + "."));
+            return Mono.error(Problem.badRequest("'limit' must be between 1 and " + MAX_LIMIT + "."));
         }
         checkRange(from, to);
-        if (!caller.administers(brandId)) {
-            return Mono.error(CommunityProblem.forbidden(
-                    "not-brand-admin", "Only an admin of brand '" + brandId + "' reads its share chains."));
+        if (!caller.isBrandAdminOf(brandId)) {
+            return Mono.error(Problem.notBrandAdminOf(brandId));
         }
         return members.brandZone(brandId).flatMap(zone -> {
             LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone));
@@ -263,17 +262,17 @@ class ShareChains {
     private static void checkRange(LocalDate from, LocalDate to) {
         for (LocalDate day : new LocalDate[] {from, to}) {
             if (day != null && (day.getYear() < 2000 || day.getYear() > 9999)) {
-                throw CommunityProblem.badRequest("Dates must lie between the years 2000 and 9999.");
+                throw Problem.badRequest("Dates must lie between the years 2000 and 9999.");
             }
         }
         if (from == null || to == null) {
             return;
         }
         if (from.isAfter(to)) {
-            throw CommunityProblem.badRequest("'from' must not be after 'to'.");
+            throw Problem.badRequest("'from' must not be after 'to'.");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw CommunityProblem.badRequest("The range may span at most " + MAX_DAYS + " days.");
+            throw Problem.badRequest("The range may span at most " + MAX_DAYS + " days.");
         }
     }
 }

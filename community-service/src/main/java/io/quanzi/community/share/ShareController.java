@@ -35,7 +35,7 @@ class ShareController {
     Mono<ShareResponses.Landing> visit(JwtAuthenticationToken auth, @PathVariable String code) {
         Caller caller = Caller.of(auth);
         // The visitor's name, so the brand's share chains show who arrived through whom.
-        return shares.visit(code, caller).flatMap(landing -> names.remember(caller.memberId(), DisplayNames.of(auth))
+        return shares.visit(code, caller).flatMap(landing -> names.remember(caller.subject(), DisplayNames.of(auth))
                 .thenReturn(landing));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.community.support.CommunityApiTest;
 import io.quanzi.community.support.StubServer;
 import io.quanzi.community.support.StubServer.Response;
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ class OutboxTest extends CommunityApiTest {
                 checkIn -> checkIn.pointsAward().attempts() > 0
                         && checkIn.pointsAward().lastError() != null);
         assertThat(checkIns(event)).hasSize(3).allSatisfy(checkIn -> {
-            assertThat(checkIn.pointsAward().state()).isEqualTo(Delivery.State.PENDING);
+            assertThat(checkIn.pointsAward().state()).isEqualTo(OutboxEntry.State.PENDING);
             assertThat(checkIn.pointsAward().attempts()).isPositive();
             assertThat(checkIn.pointsAward().lastError()).containsAnyOf("503", "circuit open");
         });
@@ -68,8 +69,8 @@ class OutboxTest extends CommunityApiTest {
         offerUp.set(true);
         awaitCheckIns(
                 event,
-                checkIn -> checkIn.pointsAward().state() == Delivery.State.DONE
-                        && checkIn.factPush().state() == Delivery.State.DONE);
+                checkIn -> checkIn.pointsAward().state() == OutboxEntry.State.DONE
+                        && checkIn.factPush().state() == OutboxEntry.State.DONE);
 
         for (String member : members) {
             String key = "checkin:" + event + ":" + member;
@@ -97,7 +98,7 @@ class OutboxTest extends CommunityApiTest {
         String event = createEvent(openEvent("store-1", 10, false, 15));
         rsvpAndScan(event, "member-" + UUID.randomUUID());
 
-        awaitCheckIns(event, checkIn -> checkIn.pointsAward().state() == Delivery.State.FAILED);
+        awaitCheckIns(event, checkIn -> checkIn.pointsAward().state() == OutboxEntry.State.FAILED);
         Thread.sleep(800);
 
         assertThat(earnRequests(event)).hasSize(1);
@@ -111,9 +112,9 @@ class OutboxTest extends CommunityApiTest {
         String second = createEvent(openEvent("store-2", 10, false, 0));
 
         rsvpAndScan(first, member);
-        awaitCheckIns(first, checkIn -> checkIn.referralMilestone().state() == Delivery.State.DONE);
+        awaitCheckIns(first, checkIn -> checkIn.referralMilestone().state() == OutboxEntry.State.DONE);
         rsvpAndScan(second, member, "store-2");
-        awaitCheckIns(second, checkIn -> checkIn.referralMilestone().state() == Delivery.State.SKIPPED);
+        awaitCheckIns(second, checkIn -> checkIn.referralMilestone().state() == OutboxEntry.State.SKIPPED);
 
         assertThat(downstream.requests("/internal/referrals/milestones"))
                 .filteredOn(request -> request.body().contains(member))
@@ -123,7 +124,7 @@ class OutboxTest extends CommunityApiTest {
                         .contains("\"milestone\":\"FIRST_CHECK_IN\""));
         assertThat(checkIns(first).get(0).pointsAward().state())
                 .as("an event without attend points awards none")
-                .isEqualTo(Delivery.State.SKIPPED);
+                .isEqualTo(OutboxEntry.State.SKIPPED);
     }
 
     private void rsvpAndScan(String event, String member) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.community.CommunityTestSupport;
 import io.quanzi.community.Tokens;
 import io.quanzi.community.support.StubServer;
+import io.quanzi.platform.outbox.OutboxEntry;
+import io.quanzi.platform.outbox.OutboxRelay;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.time.Instant;
 import java.util.List;
@@ -13,27 +15,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The membership-fact and first-post outboxes against a stub offer-service. */
+/** The membership-fact and first-post outbox entries on the platform relay, against a stub offer-service. */
 class OutboxRelayTest extends CommunityTestSupport {
 
     static final StubServer offer = new StubServer();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    MembershipFactRelay facts;
-
-    @Autowired
-    ApplicationContext context;
+    OutboxRelay facts;
 
     @Autowired
     CommunityMemberships memberships;
@@ -45,7 +42,7 @@ class OutboxRelayTest extends CommunityTestSupport {
         registry.add("quanzi.community.member-service-url", offer::url);
         registry.add("quanzi.service-client.token-uri", () -> offer.url() + "/token");
         // The schedule stays out of the way: each test runs the relay itself.
-        registry.add("quanzi.community.outbox.relay-interval", () -> "1h");
+        registry.add("quanzi.outbox.enabled", () -> "false");
     }
 
     @AfterAll
@@ -69,7 +66,7 @@ class OutboxRelayTest extends CommunityTestSupport {
         assertThat(factsOf(alice))
                 .containsExactly(
                         Map.of("memberId", alice, "brandId", BRAND, "fact", "community:" + id, "present", true));
-        assertThat(membership(id).factPending()).isFalse();
+        assertThat(membership(id).outbox()).noneMatch(OutboxEntry::pending);
 
         api.leave(alice, id).expectStatus().isOk();
         facts.relayDue().block();
@@ -104,23 +101,24 @@ class OutboxRelayTest extends CommunityTestSupport {
         facts.relayDue().block();
 
         CommunityMembership waiting = membership(id);
-        assertThat(waiting.factPending()).isTrue();
-        assertThat(waiting.factAttempts()).isEqualTo(1);
-        assertThat(waiting.factNextAttemptAt()).isAfter(Instant.now());
+        OutboxEntry queued = waiting.outbox().get(0);
+        assertThat(queued.pending()).isTrue();
+        assertThat(queued.attempts()).isEqualTo(1);
+        assertThat(queued.nextAttemptAt()).isAfter(Instant.now());
 
         offer.respond(request -> StubServer.Response.status(204));
         facts.relayDue().block();
-        assertThat(membership(id).factPending())
+        assertThat(membership(id).outbox().get(0).pending())
                 .as("not retried before its time")
                 .isTrue();
 
         mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(waiting.id())),
-                        new Update().set("factNextAttemptAt", Instant.now().minusSeconds(1)),
+                        new Update().set("outbox.0.nextAttemptAt", Instant.now().minusSeconds(1)),
                         CommunityMembership.class)
                 .block();
         facts.relayDue().block();
-        assertThat(membership(id).factPending()).isFalse();
+        assertThat(membership(id).outbox()).noneMatch(OutboxEntry::pending);
         assertThat(factsOf(alice))
                 .last()
                 .extracting(fact -> fact.get("present"))
@@ -136,8 +134,10 @@ class OutboxRelayTest extends CommunityTestSupport {
         facts.relayDue().block();
 
         CommunityMembership failed = membership(id);
-        assertThat(failed.factFailed()).isTrue();
-        assertThat(failed.factPending()).isTrue();
+        assertThat(failed.outbox().get(0).state()).isEqualTo(OutboxEntry.State.FAILED);
+        int sent = offer.requests("/internal/facts").size();
+        facts.relayDue().block();
+        assertThat(offer.requests("/internal/facts")).as("never sent again").hasSize(sent);
     }
 
     @Test
@@ -147,8 +147,8 @@ class OutboxRelayTest extends CommunityTestSupport {
         api.posted(alice, id, "hello");
         api.posted(alice, id, "again");
 
-        firstPostRelay().block();
-        firstPostRelay().block();
+        facts.relayDue().block();
+        facts.relayDue().block();
 
         List<JsonNode> earns = offer.requests("/internal/points/earn").stream()
                 .map(request -> JSON.readTree(request.body()))
@@ -159,18 +159,6 @@ class OutboxRelayTest extends CommunityTestSupport {
         assertThat(earn.get("idempotencyKey").asString()).isEqualTo("first-post:" + id + ":" + alice);
         assertThat(earn.get("activity").asString()).isEqualTo("FIRST_POST");
         assertThat(earn.get("brandId").asString()).isEqualTo(BRAND);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Mono<Long> firstPostRelay() {
-        Object relay = context.getBean("firstPostRelay");
-        try {
-            var method = relay.getClass().getDeclaredMethod("relayDue");
-            method.setAccessible(true);
-            return (Mono<Long>) method.invoke(relay);
-        } catch (ReflectiveOperationException failed) {
-            throw new IllegalStateException(failed);
-        }
     }
 
     private List<Map<String, Object>> factsOf(String member) {

@@ -103,8 +103,10 @@ class PostTest extends CommunityTestSupport {
                 .block();
         assertThat(stored).hasSize(8);
         assertThat(stored).filteredOn(Post::firstPost).hasSize(1).allSatisfy(post -> {
-            assertThat(post.pointsState()).isEqualTo(Post.OutboxState.PENDING);
-            assertThat(post.pointsKey()).isEqualTo("first-post:" + id + ":" + alice);
+            assertThat(post.outbox()).singleElement().satisfies(award -> {
+                assertThat(award.pending()).isTrue();
+                assertThat(award.key()).isEqualTo("first-post:" + id + ":" + alice);
+            });
         });
     }
 

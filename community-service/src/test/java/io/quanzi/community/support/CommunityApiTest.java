@@ -84,9 +84,9 @@ public abstract class CommunityApiTest {
         registry.add("quanzi.community.member-service-url", downstream::url);
         registry.add("quanzi.service-client.token-uri", () -> downstream.url() + "/token");
         registry.add("quanzi.community.circuit-open-for", () -> "500ms");
-        registry.add("quanzi.community.checkin.relay-interval", () -> "200ms");
-        registry.add("quanzi.community.checkin.retry-backoff", () -> "100ms");
-        registry.add("quanzi.community.checkin.max-backoff", () -> "400ms");
+        registry.add("quanzi.outbox.interval", () -> "200ms");
+        registry.add("quanzi.outbox.initial-backoff", () -> "100ms");
+        registry.add("quanzi.outbox.max-backoff", () -> "400ms");
     }
 
     @BeforeEach

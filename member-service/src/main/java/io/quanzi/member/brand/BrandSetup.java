@@ -1,7 +1,7 @@
 package io.quanzi.member.brand;
 
 import io.quanzi.member.offer.OfferCall;
-import io.quanzi.member.offer.OutboxSource;
+import io.quanzi.platform.outbox.OutboxSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

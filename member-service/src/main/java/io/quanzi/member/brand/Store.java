@@ -1,6 +1,6 @@
 package io.quanzi.member.brand;
 
-import io.quanzi.member.offer.OfferCall;
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -22,7 +22,7 @@ record Store(
         StoreStatus status,
         Instant createdAt,
         Instant updatedAt,
-        List<OfferCall> outbox) {
+        List<OutboxEntry> outbox) {
 
     record GeoPoint(double lat, double lon) {}
 }

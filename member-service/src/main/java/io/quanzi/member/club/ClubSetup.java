@@ -1,6 +1,6 @@
 package io.quanzi.member.club;
 
-import io.quanzi.member.offer.OutboxSource;
+import io.quanzi.platform.outbox.OutboxSource;
 import java.time.Duration;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -9,6 +9,7 @@ import io.quanzi.member.offer.OfferClient;
 import io.quanzi.member.referral.ClubMembers;
 import io.quanzi.member.referral.Referrals;
 import io.quanzi.member.system.QrCodes;
+import io.quanzi.platform.outbox.OutboxEntry;
 import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,8 +125,8 @@ public class Clubs implements ClubMembers {
      * The {@code club-member} fact of a join or rejoin. It carries the member number, so that
      * offer-service (which calls no one) can find the member when staff scan the card.
      */
-    private static OfferCall clubMemberFact(String memberId, String brandId, long memberNumber, Instant now) {
-        return OfferCall.fact(memberId, brandId, CLUB_MEMBER_FACT, true, now).withMemberNumber(memberNumber);
+    private static OutboxEntry clubMemberFact(String memberId, String brandId, long memberNumber, Instant now) {
+        return OfferCall.withMemberNumber(OfferCall.fact(memberId, brandId, CLUB_MEMBER_FACT, true, now), memberNumber);
     }
 
     private Mono<MembershipResponse> withReferral(Membership membership, JoinRequest request) {

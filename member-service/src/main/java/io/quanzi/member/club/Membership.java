@@ -1,6 +1,6 @@
 package io.quanzi.member.club;
 
-import io.quanzi.member.offer.OfferCall;
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -23,4 +23,4 @@ record Membership(
         String storeId,
         Instant joinedAt,
         Instant leftAt,
-        List<OfferCall> outbox) {}
+        List<OutboxEntry> outbox) {}

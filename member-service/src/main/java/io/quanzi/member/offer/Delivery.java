@@ -1,6 +1,8 @@
 package io.quanzi.member.offer;
 
-/** What became of one attempt to deliver an {@link OfferCall}. */
+import io.quanzi.platform.outbox.OutboxResult;
+
+/** What became of one attempt to deliver an {@link OfferCall} outbox entry. */
 public record Delivery(Outcome outcome, String detail) {
 
     public enum Outcome {
@@ -13,6 +15,15 @@ public record Delivery(Outcome outcome, String detail) {
         RETRY,
         /** 400, 409 (same key, other body), 413, 415, 422: the request itself is wrong; sending again cannot help. */
         REJECTED
+    }
+
+    /** The same outcome in the platform relay's terms. */
+    public OutboxResult toResult() {
+        return switch (outcome) {
+            case ACKNOWLEDGED -> OutboxResult.done();
+            case RETRY -> OutboxResult.retry(detail);
+            case REJECTED -> OutboxResult.refused(detail);
+        };
     }
 
     static Delivery acknowledged() {

@@ -8,10 +8,10 @@ import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.quanzi.platform.client.DownstreamRefusals;
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,17 +60,21 @@ public class OfferClient {
         this.tierCacheTtl = tierCacheTtl;
     }
 
-    /** Sends one outbox entry. Completes with the outcome; never errors. */
-    public Mono<Delivery> deliver(OfferCall call) {
+    /** Sends one outbox entry of an {@link OfferCall} kind, its payload as the body. Completes with the outcome; never errors. */
+    public Mono<Delivery> deliver(OutboxEntry call) {
         Mono<Delivery> send =
                 switch (call.kind()) {
-                    case EARN -> post("/internal/points/earn", earnBody(call));
-                    case FACT -> post("/internal/facts", factBody(call));
-                    case STORE ->
+                    case OfferCall.EARN -> post("/internal/points/earn", call.payload());
+                    case OfferCall.FACT -> post("/internal/facts", call.payload());
+                    case OfferCall.STORE ->
                         Mono.defer(() -> web.put()
-                                .uri("/internal/brands/{brandId}/stores/{storeId}", call.brandId(), call.storeId())
+                                .uri(
+                                        "/internal/brands/{brandId}/stores/{storeId}",
+                                        call.text("brandId"),
+                                        call.text("storeId"))
                                 .bodyValue(Map.of())
                                 .exchangeToMono(OfferClient::classify));
+                    default -> Mono.just(Delivery.rejected("not an offer-service call: " + call.kind()));
                 };
         return send.transformDeferred(TimeLimiterOperator.of(writeTimeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
@@ -114,31 +118,6 @@ public class OfferClient {
 
     private Mono<Delivery> post(String path, Map<String, Object> body) {
         return Mono.defer(() -> web.post().uri(path).bodyValue(body).exchangeToMono(OfferClient::classify));
-    }
-
-    private static Map<String, Object> earnBody(OfferCall call) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("idempotencyKey", call.key());
-        body.put("memberId", call.memberId());
-        body.put("brandId", call.brandId());
-        body.put("activity", call.activity());
-        body.put("sourceRef", call.sourceRef());
-        if (call.points() != null) {
-            body.put("points", call.points());
-        }
-        return body;
-    }
-
-    private static Map<String, Object> factBody(OfferCall call) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", call.memberId());
-        body.put("brandId", call.brandId());
-        body.put("fact", call.fact());
-        body.put("present", Boolean.TRUE.equals(call.present()));
-        if (call.memberNumber() != null) {
-            body.put("memberNumber", call.memberNumber());
-        }
-        return body;
     }
 
     private static Mono<Delivery> classify(ClientResponse response) {

@@ -4,16 +4,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.quanzi.platform.client.ServiceWebClients;
+import io.quanzi.platform.outbox.OutboxHandler;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** The offer-service client (Resilience4j instances {@code offer-service*} from YAML) and the outbox relay. */
+/** The offer-service client (Resilience4j instances {@code offer-service*} from YAML) and its outbox handlers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OfferClientProperties.class, OutboxProperties.class})
+@EnableConfigurationProperties(OfferClientProperties.class)
 class OfferConfiguration {
 
     @Bean
@@ -34,13 +33,23 @@ class OfferConfiguration {
                 properties.tierCacheTtl());
     }
 
+    /** The platform relay delivers the {@link OfferCall} kinds through the client; facts keep their order. */
     @Bean
-    OutboxRelay outboxRelay(
-            ReactiveMongoTemplate mongo,
-            OfferClient offers,
-            List<OutboxSource> sources,
-            OutboxProperties properties,
-            Clock clock) {
-        return new OutboxRelay(mongo, offers, sources, properties, clock);
+    OutboxHandler offerEarnHandler(OfferClient offers) {
+        return handler(OfferCall.EARN, false, offers);
+    }
+
+    @Bean
+    OutboxHandler offerFactHandler(OfferClient offers) {
+        return handler(OfferCall.FACT, true, offers);
+    }
+
+    @Bean
+    OutboxHandler offerStoreHandler(OfferClient offers) {
+        return handler(OfferCall.STORE, false, offers);
+    }
+
+    private static OutboxHandler handler(String kind, boolean ordered, OfferClient offers) {
+        return OutboxHandler.of(kind, ordered, entry -> offers.deliver(entry).map(Delivery::toResult));
     }
 }

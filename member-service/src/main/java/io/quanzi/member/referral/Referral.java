@@ -1,6 +1,6 @@
 package io.quanzi.member.referral;
 
-import io.quanzi.member.offer.OfferCall;
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -22,7 +22,7 @@ record Referral(
         List<String> ancestors,
         Instant attributedAt,
         List<Milestone> milestones,
-        List<OfferCall> outbox) {
+        List<OutboxEntry> outbox) {
 
     record Milestone(String milestone, String sourceRef, String idempotencyKey, Instant reachedAt) {}
 }

@@ -111,7 +111,7 @@ class BrandRegistryTest extends MemberServiceTestSupport {
         StepVerifier.create(mongo.findById(storeId, Store.class))
                 .assertNext(store -> assertThat(store.outbox())
                         .singleElement()
-                        .satisfies(call -> assertThat(call.state().name()).isEqualTo("ACKNOWLEDGED")))
+                        .satisfies(call -> assertThat(call.state().name()).isEqualTo("DONE")))
                 .verifyComplete();
     }
 

@@ -186,15 +186,15 @@ class ClubMembershipTest extends MemberServiceTestSupport {
         Query aliceAtBrand =
                 Query.query(Criteria.where("memberId").is(alice).and("brandId").is(brandId));
         // What an outbox entry written by the previous version looks like: no memberNumber field.
-        mongo.updateFirst(aliceAtBrand, new Update().unset("outbox.0.memberNumber"), Membership.class)
+        mongo.updateFirst(aliceAtBrand, new Update().unset("outbox.0.payload.memberNumber"), Membership.class)
                 .block();
         assertThat(mongo.findOne(aliceAtBrand, Membership.class)
                         .block()
                         .outbox()
                         .get(0))
                 .satisfies(call -> {
-                    assertThat(call.fact()).isEqualTo("club-member");
-                    assertThat(call.memberNumber()).isNull();
+                    assertThat(call.text("fact")).isEqualTo("club-member");
+                    assertThat(call.number("memberNumber")).isNull();
                 });
 
         relay();
@@ -219,7 +219,7 @@ class ClubMembershipTest extends MemberServiceTestSupport {
         assertThat(offer.earnKeys()).containsOnlyOnce("club-join:" + brandId + ":" + alice);
         Membership stored = membership(alice, brandId);
         assertThat(stored.outbox())
-                .filteredOn(call -> call.kind().name().equals("EARN"))
+                .filteredOn(call -> call.kind().equals("offer-earn"))
                 .singleElement()
                 .satisfies(call -> assertThat(call.state().name()).isEqualTo("FAILED"));
     }

@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.quanzi.member.StubOfferService;
+import io.quanzi.platform.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class OfferClientTest {
 
     @Test
     void earnSendsTheContractBodyAndA2xxIsAcknowledged() {
-        OfferCall earn = OfferCall.earn("club-join:b:m", "m", "b", "CLUB_JOIN", "club-join:b", Instant.now());
+        OutboxEntry earn = OfferCall.earn("club-join:b:m", "m", "b", "CLUB_JOIN", "club-join:b", Instant.now());
 
         StepVerifier.create(client.deliver(earn))
                 .assertNext(delivery -> assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.ACKNOWLEDGED))
@@ -91,8 +92,8 @@ class OfferClientTest {
 
     @Test
     void clubMemberFactCarriesTheMemberNumberAndOtherCallsDoNot() {
-        OfferCall joined =
-                OfferCall.fact("m", "b", "club-member", true, Instant.now()).withMemberNumber(42);
+        OutboxEntry joined =
+                OfferCall.withMemberNumber(OfferCall.fact("m", "b", "club-member", true, Instant.now()), 42);
 
         StepVerifier.create(client.deliver(joined)
                         .then(client.deliver(OfferCall.fact("m", "b", "club-member", false, Instant.now())))
@@ -110,11 +111,12 @@ class OfferClientTest {
 
     @Test
     void onlyAPresentFactCanCarryAMemberNumber() {
-        assertThatIllegalStateException().isThrownBy(() -> OfferCall.fact("m", "b", "club-member", false, Instant.now())
-                .withMemberNumber(1));
         assertThatIllegalStateException()
-                .isThrownBy(() -> OfferCall.earn("k", "m", "b", "CLUB_JOIN", "x", Instant.now())
-                        .withMemberNumber(1));
+                .isThrownBy(() ->
+                        OfferCall.withMemberNumber(OfferCall.fact("m", "b", "club-member", false, Instant.now()), 1));
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        OfferCall.withMemberNumber(OfferCall.earn("k", "m", "b", "CLUB_JOIN", "x", Instant.now()), 1));
     }
 
     @Test

@@ -290,7 +290,7 @@ class ReferralRulesTest extends MemberServiceTestSupport {
         assertThat(referrer.body().get("activity").asString()).isEqualTo("REFERRAL_REFERRER");
         assertThat(referrer.authorization()).isEqualTo("Bearer stub-service-token");
         assertThat(referralOf(bob, brandId).outbox())
-                .allSatisfy(call -> assertThat(call.state().name()).isEqualTo("ACKNOWLEDGED"));
+                .allSatisfy(call -> assertThat(call.state().name()).isEqualTo("DONE"));
     }
 
     @Test

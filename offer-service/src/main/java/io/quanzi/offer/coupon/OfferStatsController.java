@@ -2,7 +2,7 @@ package io.quanzi.offer.coupon;
 
 import io.quanzi.offer.offer.Offers;
 import io.quanzi.offer.system.Ids;
-import io.quanzi.offer.system.Problems;
+import io.quanzi.platform.problem.Problem;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -75,6 +75,6 @@ class OfferStatsController {
     }
 
     private static RuntimeException invalid(String detail) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "validation", detail);
+        return Problem.of(HttpStatus.BAD_REQUEST, "validation", detail);
     }
 }

@@ -203,10 +203,10 @@ class Redemptions {
      */
     static Problem alreadyRedeemed(Coupon coupon) {
         return Problem.of(
-                HttpStatus.CONFLICT,
-                "already-redeemed",
-                "This coupon was already redeemed at " + coupon.redeemedAt() + " by store " + coupon.redeemedStoreId()
-                        + ".")
+                        HttpStatus.CONFLICT,
+                        "already-redeemed",
+                        "This coupon was already redeemed at " + coupon.redeemedAt() + " by store "
+                                + coupon.redeemedStoreId() + ".")
                 .with("redeemedAt", coupon.redeemedAt())
                 .with("storeId", coupon.redeemedStoreId());
     }

@@ -1,7 +1,7 @@
 package io.quanzi.offer.points;
 
-import io.quanzi.offer.system.Caller;
 import io.quanzi.offer.system.Ids;
+import io.quanzi.platform.security.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ class AdminMemberPointsController {
             @PathVariable String brandId, @PathVariable String memberId, @AuthenticationPrincipal Jwt admin) {
         Ids.requireId("brandId", brandId);
         Ids.requireId("memberId", memberId);
-        Caller.requireBrand(admin, brandId);
+        Caller.of(admin).requireBrandAdminOf(brandId);
         return queries.summary(memberId, brandId);
     }
 
@@ -47,7 +47,7 @@ class AdminMemberPointsController {
             Ids.require("cursor", cursor, "[0-9a-f]{24}", "must be the nextCursor of a previous page");
         }
         Ids.require("limit", String.valueOf(limit), "[1-9][0-9]?|100", "must be between 1 and 100");
-        Caller.requireBrand(admin, brandId);
+        Caller.of(admin).requireBrandAdminOf(brandId);
         return queries.history(memberId, brandId, cursor, limit);
     }
 }

@@ -75,7 +75,7 @@ class OfferStatsTest extends OfferServiceTest {
     @Test
     void onlyTheOffersBrandAdminsReadIt() {
         String offerId = createOffer();
-        expectProblem(stats(Tokens.brandAdmin("admin-b", OTHER_BRAND), offerId, ""), 403, "not-your-brand");
+        expectProblem(stats(Tokens.brandAdmin("admin-b", OTHER_BRAND), offerId, ""), 403, "not-brand-admin-of-brand");
         stats(Tokens.member(newMemberId()), offerId, "").expectStatus().isForbidden();
         stats(Tokens.staff("staff", STORE), offerId, "").expectStatus().isForbidden();
         expectProblem(stats(Tokens.brandAdmin("admin-a", BRAND), "no-such-offer", ""), 404, "offer-not-found");

@@ -3,15 +3,18 @@ package io.quanzi.platform.test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -94,6 +97,38 @@ public final class ArchitectureRules {
             .resideInAPackage("com.nimbusds.jose.jwk.gen..")
             .because("rotating ES256 keys live in io.quanzi.platform.keys.RotatingSigningKeys")
             .allowEmptyShould(true);
+
+    /**
+     * One outbox: relays live in platform ({@code io.quanzi.platform.outbox.OutboxRelay}); a service registers
+     * {@code OutboxHandler}s and never schedules delivery itself.
+     */
+    @ArchTest
+    public static final ArchRule outboxesAreRelayedOnlyByPlatform = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.quanzi.platform..")
+            .should()
+            .haveSimpleNameEndingWith("Relay")
+            .because("the one outbox relay is io.quanzi.platform.outbox.OutboxRelay")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule outboxWorkIsNeverScheduledByServices = noMethods()
+            .that()
+            .areDeclaredInClassesThat(touchOutboxes())
+            .and()
+            .areDeclaredInClassesThat()
+            .resideOutsideOfPackage("io.quanzi.platform..")
+            .should()
+            .beAnnotatedWith(Scheduled.class)
+            .because("the platform relay sweeps and kicks outboxes; services only register handlers")
+            .allowEmptyShould(true);
+
+    private static DescribedPredicate<JavaClass> touchOutboxes() {
+        return DescribedPredicate.describe(
+                "use platform's outbox", javaClass -> javaClass.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(dependency ->
+                                dependency.getTargetClass().getPackageName().equals("io.quanzi.platform.outbox")));
+    }
 
     private static DescribedPredicate<JavaMethodCall> readsRawClaims() {
         return DescribedPredicate.describe(

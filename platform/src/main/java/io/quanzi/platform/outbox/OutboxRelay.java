@@ -1,0 +1,376 @@
+package io.quanzi.platform.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The one outbox relay: delivers the pending {@link OutboxEntry entries} in the {@code outbox} arrays of every
+ * {@link OutboxSource} collection through the {@link OutboxHandler} of their kind.
+ *
+ * <p>Each attempt first claims its entry with a conditional single-document update (the entry still PENDING with the
+ * {@code nextAttemptAt} the relay read), which pushes {@code nextAttemptAt} forward by the lease and counts the
+ * attempt; only the claimer sends. The outcome is then recorded on that entry alone (positional update): DONE and
+ * SKIPPED are final, REFUSED becomes FAILED (logged, never sent again), RETRY waits {@link OutboxProperties#backoff}.
+ * Within one document, entries of an {@link OutboxHandler#ordered() ordered} kind go in the order written and one that
+ * waits holds back the later ones; unordered entries go regardless.
+ *
+ * <p>Entries are tried promptly after the write ({@link #kick}: the document is read again from a bounded queue drained {@code inFlight} documents at
+ * a time) and by a sweep every {@code interval}, which also picks up what a crash or a full queue left behind.
+ * Metrics: {@code quanzi.outbox.pending} and {@code quanzi.outbox.oldest.age} (seconds) per collection, and
+ * {@code quanzi.outbox.deliveries} per kind and outcome.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MAX_ERROR = 500;
+
+    private final ReactiveMongoTemplate mongo;
+    private final List<OutboxSource> sources;
+    private final Map<String, OutboxHandler> handlers;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> oldestSeconds = new ConcurrentHashMap<>();
+    private final Sinks.Many<Prompt> prompts;
+    private volatile Disposable running;
+
+    public OutboxRelay(
+            ReactiveMongoTemplate mongo,
+            List<OutboxSource> sources,
+            List<OutboxHandler> handlers,
+            OutboxProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        this.mongo = mongo;
+        this.sources = sources.stream().distinct().toList();
+        this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters != null ? meters : new SimpleMeterRegistry();
+        this.prompts = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(properties.queue()));
+        for (OutboxSource source : this.sources) {
+            AtomicLong count = pending.computeIfAbsent(source.collection(), c -> new AtomicLong());
+            AtomicLong age = oldestSeconds.computeIfAbsent(source.collection(), c -> new AtomicLong());
+            Gauge.builder("quanzi.outbox.pending", count, AtomicLong::get)
+                    .description("Outbox entries not yet delivered")
+                    .tag("collection", source.collection())
+                    .register(this.meters);
+            Gauge.builder("quanzi.outbox.oldest.age", age, AtomicLong::get)
+                    .description("Age in seconds of the oldest pending outbox entry")
+                    .baseUnit("seconds")
+                    .tag("collection", source.collection())
+                    .register(this.meters);
+        }
+    }
+
+    /**
+     * Tries the due entries of a document that was just written, without holding up the caller. When the queue is full
+     * the sweep picks them up instead: they are due from the write.
+     */
+    public void kick(String collection, Object id) {
+        if (!properties.enabled()) {
+            return;
+        }
+        synchronized (prompts) {
+            prompts.tryEmitNext(new Prompt(new OutboxSource(collection), id));
+        }
+    }
+
+    /** Delivers the due entries of one document now; completes with how many became DONE. */
+    public Mono<Long> relay(String collection, Object id) {
+        OutboxSource source = new OutboxSource(collection);
+        Query one = new Query(where("_id").is(id));
+        one.fields().include("_id", OutboxEntry.FIELD);
+        return mongo.findOne(one, Document.class, collection)
+                .flatMap(document -> relayDocument(source, document.get("_id"), entries(document)))
+                .defaultIfEmpty(0L);
+    }
+
+    /** One sweep over every source; completes with the number of entries delivered (DONE). */
+    public Mono<Long> relayDue() {
+        return Flux.fromIterable(sources).concatMap(this::sweep).reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> sweep(OutboxSource source) {
+        AtomicLong delivered = new AtomicLong();
+        return Flux.range(0, properties.maxBatches())
+                .concatMap(batch -> sweepBatch(source))
+                .takeUntil(batch -> batch.documents() < properties.batchSize() || batch.delivered() == 0)
+                .doOnNext(batch -> delivered.addAndGet(batch.delivered()))
+                .then(Mono.fromSupplier(delivered::get));
+    }
+
+    private Mono<Batch> sweepBatch(OutboxSource source) {
+        Instant now = clock.instant();
+        Query due = new Query(where(OutboxEntry.FIELD)
+                        .elemMatch(where("state")
+                                .is(OutboxEntry.State.PENDING.name())
+                                .and("nextAttemptAt")
+                                .lte(now)))
+                .limit(properties.batchSize());
+        due.fields().include("_id", OutboxEntry.FIELD);
+        return mongo.find(due, Document.class, source.collection())
+                .flatMap(
+                        document -> relayDocument(source, document.get("_id"), entries(document)),
+                        properties.inFlight())
+                .reduce(new Batch(0, 0), (sum, done) -> new Batch(sum.documents() + 1, sum.delivered() + done));
+    }
+
+    private List<OutboxEntry> entries(Document document) {
+        List<Document> raw = document.getList(OutboxEntry.FIELD, Document.class, List.of());
+        return raw.stream()
+                .map(entry -> mongo.getConverter().read(OutboxEntry.class, entry))
+                .toList();
+    }
+
+    /** Delivers a document's due entries in array order; completes with how many became DONE. */
+    private Mono<Long> relayDocument(OutboxSource source, Object id, List<OutboxEntry> entries) {
+        Instant now = clock.instant();
+        boolean[] orderedWaits = {false};
+        return Flux.range(0, entries.size())
+                .filter(index -> entries.get(index).pending())
+                .concatMap(index -> {
+                    OutboxEntry entry = entries.get(index);
+                    OutboxHandler handler = handlers.get(entry.kind());
+                    if (handler == null) {
+                        log.warn("No outbox handler for kind {} ({} in {}/{})", entry.kind(), entry.key(), source, id);
+                        return Mono.empty();
+                    }
+                    boolean ordered = handler.ordered();
+                    if (ordered && orderedWaits[0]) {
+                        return Mono.empty();
+                    }
+                    if (entry.nextAttemptAt() != null && entry.nextAttemptAt().isAfter(now)) {
+                        orderedWaits[0] |= ordered;
+                        return Mono.empty();
+                    }
+                    return attempt(source, id, index, entry, handler)
+                            .defaultIfEmpty(OutboxResult.Outcome.RETRY) // claimed elsewhere: counts as waiting
+                            .doOnNext(outcome -> orderedWaits[0] |= ordered && outcome == OutboxResult.Outcome.RETRY);
+                })
+                .filter(outcome -> outcome == OutboxResult.Outcome.DONE)
+                .count();
+    }
+
+    /**
+     * Claims the entry at {@code index} (entries are only ever appended, so an index stays valid) if it is still as
+     * read, then delivers it and records the outcome.
+     */
+    private Mono<OutboxResult.Outcome> attempt(
+            OutboxSource source, Object id, int index, OutboxEntry entry, OutboxHandler handler) {
+        Instant now = now();
+        Criteria seen = where("_id")
+                .is(id)
+                .and(path(index, "key"))
+                .is(entry.key())
+                .and(path(index, "state"))
+                .is(OutboxEntry.State.PENDING.name());
+        if (entry.nextAttemptAt() != null) {
+            seen = seen.and(path(index, "nextAttemptAt"))
+                    .is(entry.nextAttemptAt().truncatedTo(ChronoUnit.MILLIS));
+        }
+        Query claim = new Query(seen);
+        Update lease = new Update()
+                .set(path(index, "nextAttemptAt"), now.plus(properties.lease()))
+                .inc(path(index, "attempts"), 1);
+        return mongo.updateFirst(claim, lease, source.collection()).flatMap(claimed -> {
+            if (claimed.getModifiedCount() != 1) {
+                return Mono.empty();
+            }
+            int attempts = entry.attempts() + 1;
+            return Mono.defer(() -> handler.deliver(entry))
+                    .defaultIfEmpty(OutboxResult.done())
+                    .onErrorResume(failure -> Mono.just(OutboxResult.retry(describe(failure))))
+                    .flatMap(result ->
+                            settle(source, id, index, entry, attempts, result, handler.forgetPayloadWhenDone()));
+        });
+    }
+
+    private Mono<OutboxResult.Outcome> settle(
+            OutboxSource source,
+            Object id,
+            int index,
+            OutboxEntry entry,
+            int attempts,
+            OutboxResult result,
+            boolean forgetPayload) {
+        Instant now = now();
+        Function<String, String> path = property -> path(index, property);
+        Update update = new Update().set(path.apply("lastError"), abbreviate(result.detail()));
+        switch (result.outcome()) {
+            case DONE -> {
+                update.set(path.apply("state"), OutboxEntry.State.DONE.name()).set(path.apply("settledAt"), now);
+                if (forgetPayload) {
+                    update.set(path.apply("payload"), Map.of());
+                }
+            }
+            case SKIPPED ->
+                update.set(path.apply("state"), OutboxEntry.State.SKIPPED.name())
+                        .set(path.apply("settledAt"), now);
+            case REFUSED -> {
+                log.error(
+                        "Outbox entry {} ({}) of {}/{} refused for good: {}",
+                        entry.key(),
+                        entry.kind(),
+                        source.collection(),
+                        id,
+                        result.detail());
+                update.set(path.apply("state"), OutboxEntry.State.FAILED.name()).set(path.apply("settledAt"), now);
+            }
+            case RETRY -> {
+                Duration backoff = properties.backoff(attempts);
+                log.info(
+                        "Outbox entry {} ({}) of {}/{} not delivered (attempt {}), retry in {}: {}",
+                        entry.key(),
+                        entry.kind(),
+                        source.collection(),
+                        id,
+                        attempts,
+                        backoff,
+                        result.detail());
+                update.set(path.apply("nextAttemptAt"), now.plus(backoff));
+            }
+        }
+        Counter.builder("quanzi.outbox.deliveries")
+                .description("Outbox delivery attempts by outcome")
+                .tag("kind", entry.kind())
+                .tag("outcome", result.outcome().name())
+                .register(meters)
+                .increment();
+        Query mine =
+                new Query(where("_id").is(id).and(OutboxEntry.FIELD + ".key").is(entry.key()));
+        return mongo.updateFirst(mine, update, source.collection()).thenReturn(result.outcome());
+    }
+
+    /** Recounts the pending entries and the age of the oldest one per collection, for the gauges. */
+    public Mono<Void> measure() {
+        Instant now = clock.instant();
+        return Flux.fromIterable(sources)
+                .concatMap(source -> {
+                    Query withPending =
+                            new Query(where(OutboxEntry.FIELD + ".state").is(OutboxEntry.State.PENDING.name()));
+                    withPending.fields().include(OutboxEntry.FIELD);
+                    return mongo.find(withPending, Document.class, source.collection())
+                            .flatMapIterable(this::entries)
+                            .filter(OutboxEntry::pending)
+                            .reduce(new long[] {0, Long.MAX_VALUE}, (acc, entry) -> {
+                                acc[0]++;
+                                if (entry.createdAt() != null) {
+                                    acc[1] = Math.min(acc[1], entry.createdAt().toEpochMilli());
+                                }
+                                return acc;
+                            })
+                            .doOnNext(acc -> {
+                                pending.get(source.collection()).set(acc[0]);
+                                oldestSeconds
+                                        .get(source.collection())
+                                        .set(
+                                                acc[1] == Long.MAX_VALUE
+                                                        ? 0
+                                                        : Math.max(0, (now.toEpochMilli() - acc[1]) / 1000));
+                            });
+                })
+                .then();
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        Disposable promptly = prompts.asFlux()
+                .flatMap(
+                        prompt -> relay(prompt.source().collection(), prompt.id())
+                                .onErrorResume(failure -> {
+                                    log.warn(
+                                            "Prompt outbox delivery for {}/{} failed; the sweep retries",
+                                            prompt.source().collection(),
+                                            prompt.id(),
+                                            failure);
+                                    return Mono.empty();
+                                }),
+                        properties.inFlight())
+                .subscribe();
+        Disposable sweeps = Flux.interval(properties.interval(), properties.interval())
+                .onBackpressureDrop()
+                .concatMap(
+                        tick -> relayDue().onErrorResume(failure -> {
+                            log.warn("Outbox sweep failed, next one in {}", properties.interval(), failure);
+                            return Mono.empty();
+                        }),
+                        1)
+                .subscribe();
+        Disposable measures = Flux.interval(Duration.ZERO, properties.metricsInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> measure().onErrorResume(failure -> Mono.empty()), 1)
+                .subscribe();
+        running = () -> {
+            promptly.dispose();
+            sweeps.dispose();
+            measures.dispose();
+        };
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+            running = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String path(int index, String property) {
+        return OutboxEntry.FIELD + "." + index + "." + property;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message != null ? ": " + message : "");
+    }
+
+    private record Prompt(OutboxSource source, Object id) {}
+
+    private record Batch(long documents, long delivered) {}
+}
