@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,8 +166,14 @@ class GatewayApiIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.response().headers().allValues("X-Request-Id")).containsExactly(requestId);
-        String serviceLog = Files.readString(stack.settings().logDir().resolve("member-service.log"));
-        assertThat(serviceLog).contains("[" + requestId + "]");
+        // The service writes its access-log line when the exchange completes, a moment after the answer left.
+        Path log = stack.settings().logDir().resolve("member-service.log");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!Files.readString(log).contains("[" + requestId + "]")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(log)).contains("[" + requestId + "]");
     }
 
     @Test
