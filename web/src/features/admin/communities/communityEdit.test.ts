@@ -34,7 +34,8 @@ describe('editChanges', () => {
 
 describe('memberLabel', () => {
   it('shows the name, else a short id', () => {
-    expect(memberLabel({ memberName: 'Alice', memberId: 'abc' })).toBe('Alice');
-    expect(memberLabel({ memberName: null, memberId: '1234567890abc' })).toBe('#12345678');
+    expect(memberLabel({ memberName: 'Alice', memberId: 'abc' }, 'Former member')).toBe('Alice');
+    expect(memberLabel({ memberName: null, memberId: '1234567890abc' }, 'Former member')).toBe('#12345678');
+    expect(memberLabel({ memberName: null, memberId: 'erased-1234' }, 'Former member')).toBe('Former member');
   });
 });

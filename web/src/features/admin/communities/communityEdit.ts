@@ -1,4 +1,5 @@
 import type { Community } from '@/api/communities';
+import { shortMemberId } from '../memberIds';
 import type { CommunityEdit } from '@/api/communityAdmin';
 
 export interface EditForm {
@@ -38,4 +39,5 @@ export function editChanges(c: Community, form: EditForm): { changes: CommunityE
 }
 
 /** A member's name, else a short form of their id. */
-export const memberLabel = (m: { memberName?: string | null; memberId: string }) => m.memberName || `#${m.memberId.slice(0, 8)}`;
+export const memberLabel = (m: { memberName?: string | null; memberId: string }, formerMember: string) =>
+  m.memberName || shortMemberId(m.memberId, formerMember);
