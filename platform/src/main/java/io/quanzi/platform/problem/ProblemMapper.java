@@ -8,6 +8,7 @@ import org.slf4j.MDC;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -88,8 +89,12 @@ public class ProblemMapper {
         if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
             body.setType(ProblemTypes.forStatus(status));
         }
-        if (status.is5xxServerError()) {
+        if (status.is5xxServerError() && response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER) == null) {
             log.error("Server error: {}", body.getDetail());
+        } else if (status.is5xxServerError()) {
+            // Load shed on purpose (it says when to come back): an answer, not a bug, and logging each one in a
+            // burst would add to the load.
+            log.debug("Refused for now: {}", body.getDetail());
         }
         return body;
     }
