@@ -106,13 +106,25 @@ class ClaimSteps {
      * claim as it ends, or empty when the claim had already moved on (then someone else drives it).
      */
     Mono<Claim> refuse(Claim claim, Problem reason) {
-        Update failure = new Update()
+        return move(claim, ClaimState.RESERVED, ClaimState.FAILED, failure(reason))
+                .flatMap(this::release)
+                .switchIfEmpty(Mono.defer(() -> giveBackIfLost(claim)));
+    }
+
+    /**
+     * {@link #refuse} for a RESERVED claim that has taken nothing yet (its member slot was refused): nothing to give
+     * back, so one write ends it RELEASED. Empty when the claim had already moved on.
+     */
+    Mono<Claim> refuseBeforeTaking(Claim claim, Problem reason) {
+        return move(claim, ClaimState.RESERVED, ClaimState.RELEASED, failure(reason))
+                .switchIfEmpty(Mono.defer(() -> giveBackIfLost(claim)));
+    }
+
+    private static Update failure(Problem reason) {
+        return new Update()
                 .set("failureStatus", reason.getStatusCode().value())
                 .set("failureType", reason.slug())
                 .set("failureDetail", reason.getBody().getDetail());
-        return move(claim, ClaimState.RESERVED, ClaimState.FAILED, failure)
-                .flatMap(this::release)
-                .switchIfEmpty(Mono.defer(() -> giveBackIfLost(claim)));
     }
 
     /** Gives back the slot, the stock unit and the points of a FAILED claim, then marks it RELEASED. */
@@ -154,12 +166,13 @@ class ClaimSteps {
 
     /**
      * {@link #issue} for the request that just made the claim PAID: no coupon can exist yet unless another driver
-     * raced it, and the unique claim id on coupons answers that case, so the look-up first is skipped.
+     * raced it, and the unique claim id on coupons answers that case, so the look-up first is skipped. The stock unit
+     * is settled in a batch soon after rather than by a round trip of this claim.
      */
     Mono<Coupon> issueFresh(Claim paid, OfferTerms offer) {
         return insertCoupon(paid, offer, CODE_ATTEMPTS).flatMap(coupon -> move(
                         paid, ClaimState.PAID, ClaimState.ISSUED, new Update().set("couponId", coupon.id()))
-                .then(stock.settle(paid.offerId(), paid.id()))
+                .doOnNext(issued -> stock.settleSoon(paid.offerId(), paid.id()))
                 .thenReturn(coupon));
     }
 

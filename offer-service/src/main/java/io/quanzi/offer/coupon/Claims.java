@@ -5,6 +5,7 @@ import io.quanzi.offer.offer.OfferStatus;
 import io.quanzi.offer.offer.OfferStock;
 import io.quanzi.offer.offer.OfferTerms;
 import io.quanzi.offer.offer.Offers;
+import io.quanzi.platform.load.AdmissionGate;
 import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,7 @@ class Claims {
     private final ClaimSteps steps;
     private final ClaimRecovery recovery;
     private final ClaimCheckpoint checkpoint;
+    private final AdmissionGate admission;
     private final Clock clock;
 
     Claims(
@@ -49,6 +52,7 @@ class Claims {
             ClaimSteps steps,
             ClaimRecovery recovery,
             ObjectProvider<ClaimCheckpoint> checkpoint,
+            ClaimAdmission admission,
             Clock clock) {
         this.offers = offers;
         this.stock = stock;
@@ -57,6 +61,7 @@ class Claims {
         this.steps = steps;
         this.recovery = recovery;
         this.checkpoint = checkpoint.getIfAvailable(() -> ClaimCheckpoint.NONE);
+        this.admission = admission.gate();
         this.clock = clock;
     }
 
@@ -67,10 +72,15 @@ class Claims {
         // The usual claim is a new one: no look-up of the key first. The unique (member, key) index answers a
         // repeat (the insert fails and the first claim's outcome is returned), and a refusal before any write
         // still checks the key, so a repeated request answers as its first claim did.
-        return offers.terms(offerId)
+        // Refusals that reads decide (the offer's state, eligibility, a member at the limit) come before admission,
+        // so they never wait behind the writes of other claims. Only a claim that is going to write waits for one of
+        // the gate's places; once it starts writing it runs to its end even if the caller goes away.
+        return offers.claimTerms(offerId)
                 .flatMap(offer -> claimable(offer, memberId).thenReturn(offer))
                 .onErrorMap(Claims::isRefusal, NotClaimable::new)
-                .flatMap(offer -> fresh(memberId, offer, idempotencyKey))
+                .flatMap(offer -> admission
+                        .admit(Mono.defer(() -> fresh(memberId, offer, idempotencyKey)))
+                        .onErrorMap(AdmissionGate.AdmissionRefused.class, Claims::busy))
                 .onErrorResume(NotClaimable.class, refused -> steps.find(memberId, idempotencyKey)
                         .flatMap(existing -> repeat(existing, offerId))
                         .switchIfEmpty(Mono.error(refused.getCause())));
@@ -169,7 +179,8 @@ class Claims {
                         ? checkpoint
                                 .reached(Step.SLOT_TAKEN, claim.id())
                                 .then(Mono.defer(() -> takeStock(claim, offer)))
-                        : refuse(claim, limitReached(offer)))
+                        : steps.refuseBeforeTaking(claim, limitReached(offer))
+                                .then(Mono.<Result>error(limitReached(offer))))
                 // A refusal (4xx) was already handled; anything else leaves the claim to the recovery job.
                 .onErrorMap(failure -> !isRefusal(failure), failure -> incomplete(claim, failure));
     }
@@ -271,6 +282,17 @@ class Claims {
         String type = String.valueOf(response.getBody().getType());
         String slug = type.substring(type.lastIndexOf(':') + 1);
         return Problem.of(response.getStatusCode(), slug, response.getBody().getDetail());
+    }
+
+    /** Too many claims at once: nothing was written, so the same request may simply be sent again. */
+    private static Problem busy(AdmissionGate.AdmissionRefused refused) {
+        Problem busy = Problem.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "busy",
+                "Too many claims are being processed right now; nothing was claimed. Try again in a moment (the same"
+                        + " Idempotency-Key may be reused).");
+        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        return busy;
     }
 
     private static Problem incomplete(Claim claim, Throwable failure) {

@@ -21,9 +21,13 @@ import reactor.core.publisher.Mono;
 public class OfferStock {
 
     private final ReactiveMongoTemplate mongo;
+    private final OfferTermsCache terms;
+    private final StockSettlements settlements;
 
-    OfferStock(ReactiveMongoTemplate mongo) {
+    OfferStock(ReactiveMongoTemplate mongo, OfferTermsCache terms, StockSettlements settlements) {
         this.mongo = mongo;
+        this.terms = terms;
+        this.settlements = settlements;
     }
 
     static String bucketId(String offerId, int index) {
@@ -102,6 +106,7 @@ public class OfferStock {
                                         Query.query(Criteria.where("_id").is(offerId)),
                                         new Update().set("soldOut", false),
                                         Offer.class)
+                                .doOnNext(cleared -> terms.forget(offerId))
                                 .thenReturn(true)
                         : Mono.just(false));
     }
@@ -115,15 +120,25 @@ public class OfferStock {
     }
 
     /**
+     * {@link #settle}, later and in a batch with other claims (see {@link StockSettlements}): for the request that
+     * just issued its coupon, so that a claim's last step costs no round trip of its own.
+     */
+    public void settleSoon(String offerId, String claimId) {
+        settlements.add(offerId, claimId);
+    }
+
+    /**
      * Marks the offer sold out after a claim found every bucket empty, then looks again: if a unit
      * came back meanwhile (a failed claim released it before the flag was set), clears the flag.
      */
     public Mono<Void> markSoldOut(String offerId) {
         Query offer = Query.query(Criteria.where("_id").is(offerId));
         return mongo.updateFirst(offer, new Update().set("soldOut", true), Offer.class)
+                .doOnNext(marked -> terms.forget(offerId))
                 .then(remaining(offerId))
                 .flatMap(left -> left > 0
                         ? mongo.updateFirst(offer, new Update().set("soldOut", false), Offer.class)
+                                .doOnNext(cleared -> terms.forget(offerId))
                                 .then()
                         : Mono.empty());
     }

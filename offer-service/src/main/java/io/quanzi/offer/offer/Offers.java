@@ -41,6 +41,7 @@ public class Offers {
     private final MemberFacts facts;
     private final MemberTiers tiers;
     private final BrandStores brandStores;
+    private final OfferTermsCache cache;
     private final Clock clock;
     private final int stockBuckets;
 
@@ -50,6 +51,7 @@ public class Offers {
             MemberFacts facts,
             MemberTiers tiers,
             BrandStores brandStores,
+            OfferTermsCache cache,
             Clock clock,
             @Value("${quanzi.offers.stock-buckets:8}") int stockBuckets) {
         this.mongo = mongo;
@@ -57,6 +59,7 @@ public class Offers {
         this.facts = facts;
         this.tiers = tiers;
         this.brandStores = brandStores;
+        this.cache = cache;
         this.clock = clock;
         this.stockBuckets = Math.max(1, stockBuckets);
     }
@@ -184,6 +187,7 @@ public class Offers {
                                 HttpStatus.CONFLICT,
                                 "conflict",
                                 "The offer was changed by someone else meanwhile; read it again and retry."))))
+                .doOnNext(saved -> cache.forget(saved.id()))
                 .flatMap(saved -> (extra > 0 ? stock.add(saved.id(), extra, saved.stockBuckets()) : Mono.<Void>empty())
                         .then(adminView(saved)));
     }
@@ -223,6 +227,7 @@ public class Offers {
                             statusUpdate(OfferStatus.CLOSED),
                             FindAndModifyOptions.options().returnNew(true),
                             Offer.class)
+                    .doOnNext(closed -> cache.forget(offerId))
                     .switchIfEmpty(mongo.findById(offerId, Offer.class))
                     .flatMap(this::adminView);
         });
@@ -243,6 +248,7 @@ public class Offers {
                             statusUpdate(to),
                             FindAndModifyOptions.options().returnNew(true),
                             Offer.class)
+                    .doOnNext(moved -> cache.forget(offerId))
                     .switchIfEmpty(Mono.defer(() -> mongo.findById(offerId, Offer.class)
                             .flatMap(now -> now.status() == to ? Mono.just(now) : Mono.error(wrongStatus(now, to)))))
                     .flatMap(this::adminView);
@@ -326,6 +332,14 @@ public class Offers {
                 .map(Offer::terms)
                 .switchIfEmpty(
                         Mono.error(() -> Problem.notFound("offer-not-found", "There is no offer " + offerId + ".")));
+    }
+
+    /**
+     * The terms of an offer for a claim: as {@link #terms}, but possibly kept from a read up to {@code
+     * quanzi.offers.terms-cache-ttl} ago. A change made by this instance is seen at once.
+     */
+    public Mono<OfferTerms> claimTerms(String offerId) {
+        return cache.get(offerId, () -> terms(offerId));
     }
 
     /** Whether the member meets the offer's tier and fact requirements. */
