@@ -28,6 +28,12 @@ import reactor.core.publisher.Mono;
  * the points price (idempotent by the claim's key), mark PAID, issue the coupon (unique per claim),
  * mark ISSUED. A refusal half-way gives back what was taken; a crash half-way leaves the claim for
  * {@link ClaimRecovery}. Once an offer is known sold out, claims are refused before any write.
+ *
+ * <p>Under load ({@link ClaimAdmission}): refusals that reads decide come first and never wait; then a few claims
+ * write at once, the others wait their turn, and one that cannot start in time is answered 503 {@code busy} having
+ * written nothing. A claim that started writing runs to its end even if its caller goes away. A fresh claim of a free
+ * offer whose terms are cached costs one read (the member's slot) and six writes (claim, slot, stock unit, PAID,
+ * coupon, ISSUED); its unit is settled in its bucket in a later batch.
  */
 @Service
 class Claims {
