@@ -16,15 +16,22 @@ import org.springframework.stereotype.Component;
 class ClaimAdmission {
 
     private final AdmissionGate gate;
+    private final Duration maxWait;
 
     ClaimAdmission(
             @Value("${quanzi.coupons.max-concurrent-claims:16}") int maxConcurrent,
             @Value("${quanzi.coupons.max-queued-claims:1000}") int maxQueued,
             @Value("${quanzi.coupons.claim-wait:3s}") Duration maxWait) {
         this.gate = new AdmissionGate("claims", maxConcurrent, maxQueued, maxWait);
+        this.maxWait = maxWait;
     }
 
     AdmissionGate gate() {
         return gate;
+    }
+
+    /** How long a claim may wait for its place (and a member's second tap for their first claim). */
+    Duration maxWait() {
+        return maxWait;
     }
 }

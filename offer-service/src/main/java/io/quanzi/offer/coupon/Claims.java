@@ -8,7 +8,11 @@ import io.quanzi.offer.offer.Offers;
 import io.quanzi.platform.load.AdmissionGate;
 import io.quanzi.platform.problem.Problem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +24,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.core.publisher.Sinks;
 
 /**
  * Claims an offer for a member, without transactions. The claim record comes first (unique per
@@ -48,7 +54,10 @@ class Claims {
     private final ClaimRecovery recovery;
     private final ClaimCheckpoint checkpoint;
     private final AdmissionGate admission;
+    private final Duration turnWait;
     private final Clock clock;
+    /** Per (offer, member): when the claim this instance runs for them ends. */
+    private final ConcurrentHashMap<String, Mono<Void>> turns = new ConcurrentHashMap<>();
 
     Claims(
             Offers offers,
@@ -68,6 +77,7 @@ class Claims {
         this.recovery = recovery;
         this.checkpoint = checkpoint.getIfAvailable(() -> ClaimCheckpoint.NONE);
         this.admission = admission.gate();
+        this.turnWait = admission.maxWait();
         this.clock = clock;
     }
 
@@ -75,6 +85,26 @@ class Claims {
     record Result(CouponView coupon, boolean created) {}
 
     Mono<Result> claim(String memberId, String offerId, String idempotencyKey) {
+        // A member's second tap waits here for their first claim of the offer to end, then is usually refused by
+        // the limit on one read, instead of taking a place among the writing claims.
+        return Mono.defer(() -> {
+            Turn turn = new Turn(MemberSlots.slotId(offerId, memberId));
+            Mono<Void> previous = turns.put(turn.key, turn.ended);
+            Mono<Void> afterPrevious = previous == null
+                    ? Mono.empty()
+                    : previous.timeout(turnWait).onErrorResume(TimeoutException.class, late -> Mono.empty());
+            return afterPrevious
+                    .then(Mono.defer(() -> claimNow(memberId, offerId, idempotencyKey, turn)))
+                    // A claim that started writing ends its turn itself, when its writes end.
+                    .doFinally(signal -> {
+                        if (signal != SignalType.CANCEL || !turn.writing) {
+                            turn.end();
+                        }
+                    });
+        });
+    }
+
+    private Mono<Result> claimNow(String memberId, String offerId, String idempotencyKey, Turn turn) {
         // The usual claim is a new one: no look-up of the key first. The unique (member, key) index answers a
         // repeat (the insert fails and the first claim's outcome is returned), and a refusal before any write
         // still checks the key, so a repeated request answers as its first claim did.
@@ -85,11 +115,36 @@ class Claims {
                 .flatMap(offer -> claimable(offer, memberId).thenReturn(offer))
                 .onErrorMap(Claims::isRefusal, NotClaimable::new)
                 .flatMap(offer -> admission
-                        .admit(Mono.defer(() -> fresh(memberId, offer, idempotencyKey)))
+                        .admit(Mono.defer(() -> {
+                                    turn.writing = true;
+                                    return fresh(memberId, offer, idempotencyKey);
+                                })
+                                .doFinally(signal -> turn.end()))
                         .onErrorMap(AdmissionGate.AdmissionRefused.class, Claims::busy))
                 .onErrorResume(NotClaimable.class, refused -> steps.find(memberId, idempotencyKey)
                         .flatMap(existing -> repeat(existing, offerId))
                         .switchIfEmpty(Mono.error(refused.getCause())));
+    }
+
+    /** This instance's claim of one member for one offer, from its arrival to the end of its writes. */
+    private final class Turn {
+
+        final String key;
+        final Sinks.Empty<Void> end = Sinks.empty();
+        final Mono<Void> ended = end.asMono();
+        final AtomicBoolean over = new AtomicBoolean();
+        volatile boolean writing;
+
+        Turn(String key) {
+            this.key = key;
+        }
+
+        void end() {
+            if (over.compareAndSet(false, true)) {
+                turns.remove(key, ended);
+                end.tryEmitEmpty();
+            }
+        }
     }
 
     private Mono<Result> fresh(String memberId, OfferTerms offer, String idempotencyKey) {

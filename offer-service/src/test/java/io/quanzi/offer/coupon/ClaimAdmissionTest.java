@@ -158,6 +158,30 @@ class ClaimAdmissionTest extends ClaimLoadTest {
     }
 
     @Test
+    void aMembersSecondTapWaitsForTheirFirstClaimInsteadOfTheQueueAndIsRefusedOnReads() throws Exception {
+        String offerId = offerWithStock(10);
+        crashes.holdAfter(Step.STOCK_TAKEN);
+        claimInBackground(newMemberId(), offerId, newKey());
+        awaitUntil("another member's claim held while writing", () -> crashes.holding() == 1);
+        String member = newMemberId();
+        CompletableFuture<Claims.Result> first = claimInBackground(member, offerId, newKey());
+        awaitUntil("the member's first claim waiting", () -> admission.gate().queued() == 1);
+        String secondKey = newKey();
+
+        CompletableFuture<Claims.Result> second = claimInBackground(member, offerId, secondKey);
+        Thread.sleep(300);
+        assertThat(admission.gate().queued()).as("the second tap took no place").isEqualTo(1);
+        assertThat(second).isNotDone();
+
+        crashes.releaseHeld();
+        assertThat(first.get(10, TimeUnit.SECONDS).created()).isTrue();
+        assertThat(refusal(second).slug()).isEqualTo("limit-reached");
+        assertThat(steps.find(member, secondKey).block())
+                .as("refused on reads: no claim record")
+                .isNull();
+    }
+
+    @Test
     void aClaimWhoseCallerGoesAwayAfterItStartedWritingStillFinishes() throws Exception {
         String offerId = offerWithStock(10);
         String member = newMemberId();
