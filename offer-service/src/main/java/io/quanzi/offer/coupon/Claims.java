@@ -88,7 +88,7 @@ class Claims {
         // A member's second tap waits here for their first claim of the offer to end, then is usually refused by
         // the limit on one read, instead of taking a place among the writing claims.
         return Mono.defer(() -> {
-            Turn turn = new Turn(MemberSlots.slotId(offerId, memberId));
+            Turn turn = new Turn(MemberSlots.slotId(offerId, memberId), System.nanoTime());
             Mono<Void> previous = turns.put(turn.key, turn.ended);
             Mono<Void> afterPrevious = previous == null
                     ? Mono.empty()
@@ -115,11 +115,13 @@ class Claims {
                 .flatMap(offer -> claimable(offer, memberId).thenReturn(offer))
                 .onErrorMap(Claims::isRefusal, NotClaimable::new)
                 .flatMap(offer -> admission
-                        .admit(Mono.defer(() -> {
-                                    turn.writing = true;
-                                    return fresh(memberId, offer, idempotencyKey);
-                                })
-                                .doFinally(signal -> turn.end()))
+                        .admit(
+                                Mono.defer(() -> {
+                                            turn.writing = true;
+                                            return fresh(memberId, offer, idempotencyKey);
+                                        })
+                                        .doFinally(signal -> turn.end()),
+                                turn.waitLeft())
                         .onErrorMap(AdmissionGate.AdmissionRefused.class, Claims::busy))
                 .onErrorResume(NotClaimable.class, refused -> steps.find(memberId, idempotencyKey)
                         .flatMap(existing -> repeat(existing, offerId))
@@ -133,10 +135,17 @@ class Claims {
         final Sinks.Empty<Void> end = Sinks.empty();
         final Mono<Void> ended = end.asMono();
         final AtomicBoolean over = new AtomicBoolean();
+        final long arrivedNanos;
         volatile boolean writing;
 
-        Turn(String key) {
+        Turn(String key, long arrivedNanos) {
             this.key = key;
+            this.arrivedNanos = arrivedNanos;
+        }
+
+        /** What is left of the wait budget after waiting for the member's claim before this one. */
+        Duration waitLeft() {
+            return turnWait.minusNanos(System.nanoTime() - arrivedNanos);
         }
 
         void end() {

@@ -81,9 +81,17 @@ public final class AdmissionGate {
      * sees the caller's Reactor context.
      */
     public <T> Mono<T> admit(Mono<T> work) {
+        return admit(work, maxWait);
+    }
+
+    /**
+     * As {@link #admit(Mono)}, with a wait budget of its own for this caller (what is left of a larger budget, say);
+     * zero or less refuses at once unless a permit is free.
+     */
+    public <T> Mono<T> admit(Mono<T> work, Duration maxWait) {
         return Mono.deferContextual(context -> {
             Waiter<T> waiter = new Waiter<>(work, context);
-            Reason refused = enter(waiter);
+            Reason refused = enter(waiter, maxWait);
             if (refused != null) {
                 return Mono.error(new AdmissionRefused(name, refused));
             }
@@ -112,14 +120,14 @@ public final class AdmissionGate {
         }
     }
 
-    private Reason enter(Waiter<?> waiter) {
+    private Reason enter(Waiter<?> waiter, Duration maxWait) {
         synchronized (queue) {
             // A free permit still goes through the queue, so that every start happens in drain(), outside the lock.
             if (running >= maxConcurrent || !queue.isEmpty()) {
                 if (queue.size() >= maxQueued) {
                     return Reason.QUEUE_FULL;
                 }
-                if (maxWait.isZero()) {
+                if (maxWait.isZero() || maxWait.isNegative()) {
                     return Reason.WAITED_TOO_LONG;
                 }
             }

@@ -123,6 +123,25 @@ class AdmissionGateTest {
     }
 
     @Test
+    void aCallerMayBringAWaitBudgetOfItsOwn() {
+        AdmissionGate gate = gate(1, 10);
+        List<String> starts = new CopyOnWriteArrayList<>();
+        Step running = new Step("running", starts);
+        gate.admit(running.work).subscribe();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        gate.admit(new Step("short", starts).work, Duration.ofMillis(500)).subscribe(value -> {}, failures::add);
+
+        StepVerifier.create(gate.admit(new Step("none", starts).work, Duration.ZERO))
+                .expectError(AdmissionRefused.class)
+                .verify(Duration.ofSeconds(1));
+        time.advanceTimeBy(Duration.ofMillis(500));
+
+        assertThat(failures).singleElement().isInstanceOf(AdmissionRefused.class);
+        running.finish("done");
+        assertThat(starts).containsExactly("running");
+    }
+
+    @Test
     void aWaiterStartedInTimeIsNotRefusedLater() {
         AdmissionGate gate = gate(1, 10);
         List<String> starts = new CopyOnWriteArrayList<>();
