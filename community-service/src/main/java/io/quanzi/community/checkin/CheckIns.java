@@ -231,7 +231,7 @@ class CheckIns {
                 CheckInDeliveries.of(event.id(), token.memberId(), event.brandId(), id, event.attendPoints(), now));
         return mongo.insert(checkIn)
                 .flatMap(saved -> firsts.offer(saved).thenReturn(saved))
-                .doOnNext(saved -> relay.kick("checkins", saved.id()))
+                .doOnNext(saved -> relay.kick("checkins", saved.id(), checkIn.outbox()))
                 .map(saved -> CheckInResponse.of(saved, event.title()))
                 .onErrorResume(DuplicateKeyException.class, raced -> existing(event.id(), token.memberId())
                         .flatMap(found -> Mono.error(CheckInRefused.alreadyCheckedIn(found))));

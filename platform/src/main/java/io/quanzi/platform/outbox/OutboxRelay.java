@@ -96,11 +96,23 @@ public class OutboxRelay implements SmartLifecycle {
      * the sweep picks them up instead: they are due from the write.
      */
     public void kick(String collection, Object id) {
+        prompt(new Prompt(new OutboxSource(collection), id, null));
+    }
+
+    /**
+     * {@link #kick} for a document this caller has just inserted, with the entries it was inserted with: they are
+     * tried as written, without reading the document back first (one round trip less on every write of a rush).
+     */
+    public void kick(String collection, Object id, List<OutboxEntry> written) {
+        prompt(new Prompt(new OutboxSource(collection), id, List.copyOf(written)));
+    }
+
+    private void prompt(Prompt prompt) {
         if (!properties.enabled()) {
             return;
         }
         synchronized (prompts) {
-            prompts.tryEmitNext(new Prompt(new OutboxSource(collection), id));
+            prompts.tryEmitNext(prompt);
         }
     }
 
@@ -308,7 +320,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Disposable promptly = prompts.asFlux()
                 .flatMap(
-                        prompt -> relay(prompt.source().collection(), prompt.id())
+                        prompt -> (prompt.written() == null
+                                        ? relay(prompt.source().collection(), prompt.id())
+                                        : relayDocument(prompt.source(), prompt.id(), prompt.written()))
                                 .onErrorResume(failure -> {
                                     log.warn(
                                             "Prompt outbox delivery for {}/{} failed; the sweep retries",
@@ -370,7 +384,8 @@ public class OutboxRelay implements SmartLifecycle {
         return failure.getClass().getSimpleName() + (message != null ? ": " + message : "");
     }
 
-    private record Prompt(OutboxSource source, Object id) {}
+    /** A document to try now; {@code written} holds its entries when the caller just inserted them, else null. */
+    private record Prompt(OutboxSource source, Object id, List<OutboxEntry> written) {}
 
     private record Batch(long documents, long delivered) {}
 }
