@@ -37,13 +37,15 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Each attempt first claims its entry with a conditional single-document update (the entry still PENDING with the
  * {@code nextAttemptAt} the relay read), which pushes {@code nextAttemptAt} forward by the lease and counts the
- * attempt; only the claimer sends. The outcome is then recorded on that entry alone (positional update): DONE and
- * SKIPPED are final, REFUSED becomes FAILED (logged, never sent again), RETRY waits {@link OutboxProperties#backoff}.
- * Within one document, entries of an {@link OutboxHandler#ordered() ordered} kind go in the order written and one that
- * waits holds back the later ones; unordered entries go regardless.
+ * attempt; only the claimer sends. When a document has several due entries they are claimed in one such update (all
+ * still as read, or none) and their outcomes recorded in one more; otherwise the outcome is recorded on the entry
+ * alone (positional update): DONE and SKIPPED are final, REFUSED becomes FAILED (logged, never sent again), RETRY
+ * waits {@link OutboxProperties#backoff}. Within one document, entries of an {@link OutboxHandler#ordered() ordered}
+ * kind go in the order written and one that waits holds back the later ones; unordered entries go regardless.
  *
- * <p>Entries are tried promptly after the write ({@link #kick}: the document is read again from a bounded queue drained {@code inFlight} documents at
- * a time) and by a sweep every {@code interval}, which also picks up what a crash or a full queue left behind.
+ * <p>Entries are tried promptly after the write ({@link #kick}: from a bounded queue drained {@code inFlight} documents
+ * at a time; the document is read again unless the caller hands over the entries it just wrote) and by a sweep every
+ * {@code interval}, which also picks up what a crash or a full queue left behind.
  * Metrics: {@code quanzi.outbox.pending} and {@code quanzi.outbox.oldest.age} (seconds) per collection, and
  * {@code quanzi.outbox.deliveries} per kind and outcome.
  */
