@@ -103,7 +103,8 @@ final class Components {
 
     /** A Spring Boot app from its built jar, pointed at the embedded MongoDB and Keycloak. */
     static ManagedProcess app(StackSettings settings, App app, EmbeddedMongo mongo) {
-        Path jar = settings.home().resolve(app.module()).resolve("target").resolve(app.module() + ".jar");
+        Path target = settings.home().resolve(app.module()).resolve("target");
+        Path jar = target.resolve(app.module() + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
@@ -113,7 +114,9 @@ final class Components {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(APP_JVM);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(ClassDataSharing.of(target, app.module())
+                .map(ClassDataSharing::launch)
+                .orElse(List.of("-jar", jar.toString())));
         command.add("--server.port=" + app.port(settings.ports()));
         settings.appProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Map<String, String> environment = new LinkedHashMap<>();
