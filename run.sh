@@ -31,4 +31,6 @@ if [ "${1:-}" = "--rebuild" ] || needs_build; then
   touch "$launcher"
 fi
 
-exec java ${QUANZI_DEVSTACK_JAVA_OPTS:-} -Dquanzi.home="$PWD" -jar "$launcher"
+# The launcher holds the embedded MongoDB: a bounded heap that shrinks after a burst (bench/ uses the same).
+exec java ${QUANZI_DEVSTACK_JAVA_OPTS:--Xms64m -Xmx768m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} \
+  -Dquanzi.home="$PWD" -jar "$launcher"

@@ -60,8 +60,8 @@ public final class Bench {
             System.out.printf("  all healthy in %.1f s%n", coldStart);
             Thread.sleep(10_000);
             long idle = stack.residentMegabytes();
-            System.out.println("  resident idle: " + idle + " MB");
-            report.startup(coldStart, idle);
+            System.out.println("  resident idle: " + idle + " MB " + stack.residentByComponent());
+            report.startup(coldStart, idle, stack.residentByComponent());
             try (Raw raw = new Raw(settings.mongoUri())) {
                 Bench bench =
                         new Bench(stack, new Load(home.resolve("bench/target/gatling")), raw, report, memberCount);
@@ -80,8 +80,8 @@ public final class Bench {
                 }
             }
             long after = stack.residentMegabytes();
-            System.out.println("  resident after the scenarios: " + after + " MB");
-            report.afterScenarios(after);
+            System.out.println("  resident after the scenarios: " + after + " MB " + stack.residentByComponent());
+            report.afterScenarios(after, stack.residentByComponent());
         }
         report.write();
         System.out.println(

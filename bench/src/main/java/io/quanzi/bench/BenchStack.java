@@ -100,13 +100,23 @@ final class BenchStack implements AutoCloseable {
         // ./run.sh on other ports) does not stop the bench's stack half-way.
         Path copy = settings.dataDir().resolve("quanzi-bench-stack.jar");
         Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The launcher's JVM settings are run.sh's: it holds the embedded MongoDB.
         ProcessBuilder builder = new ProcessBuilder(
-                        javaBinary(), "-Dquanzi.home=" + settings.home(), "-jar", copy.toString())
+                        javaBinary(),
+                        "-Xms64m",
+                        "-Xmx768m",
+                        "-XX:+UseSerialGC",
+                        "-XX:MinHeapFreeRatio=10",
+                        "-XX:MaxHeapFreeRatio=30",
+                        "-Dquanzi.home=" + settings.home(),
+                        "-jar",
+                        copy.toString())
                 .directory(settings.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(settings.dataDir().resolve("devstack.out").toFile());
         Map<String, String> env = builder.environment();
         env.put("QUANZI_DATA", settings.dataDir().toString());
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("QUANZI_GATEWAY_PORT", Integer.toString(settings.gateway()));
         env.put("QUANZI_KEYCLOAK_PORT", Integer.toString(settings.keycloak()));
         env.put("QUANZI_MEMBER_PORT", Integer.toString(settings.member()));
@@ -154,6 +164,26 @@ final class BenchStack implements AutoCloseable {
     long residentMegabytes() {
         long kilobytes = tree().mapToLong(handle -> rssKilobytes(handle.pid())).sum();
         return kilobytes / 1024;
+    }
+
+    /** The same, per component: the launcher (it holds the embedded MongoDB), Keycloak and each app, in MB. */
+    Map<String, Long> residentByComponent() {
+        Map<String, Long> megabytes = new java.util.TreeMap<>();
+        tree().forEach(handle -> megabytes.merge(component(handle), rssKilobytes(handle.pid()) / 1024, Long::sum));
+        return megabytes;
+    }
+
+    private String component(ProcessHandle handle) {
+        if (launcher != null && handle.pid() == launcher.pid()) {
+            return "launcher";
+        }
+        String arguments = String.join(" ", handle.info().arguments().orElse(new String[0]));
+        for (String module : List.of("gateway", "member-service", "community-service", "offer-service")) {
+            if (arguments.contains("/" + module + ".jar")) {
+                return module;
+            }
+        }
+        return arguments.contains("keycloak") || arguments.contains("kc.") ? "keycloak" : "other";
     }
 
     private Stream<ProcessHandle> tree() {

@@ -33,6 +33,8 @@ final class Report {
     private final List<Invariants.PointsLag> lags = new ArrayList<>();
     private int failures;
     private double coldStart;
+    private Map<String, Long> idleByComponent = Map.of();
+    private Map<String, Long> afterByComponent = Map.of();
     private long idleMb;
     private long afterMb;
 
@@ -43,13 +45,15 @@ final class Report {
         this.args = args;
     }
 
-    void startup(double seconds, long idle) {
+    void startup(double seconds, long idle, Map<String, Long> byComponent) {
         coldStart = seconds;
         idleMb = idle;
+        idleByComponent = byComponent;
     }
 
-    void afterScenarios(long mb) {
+    void afterScenarios(long mb, Map<String, Long> byComponent) {
         afterMb = mb;
+        afterByComponent = byComponent;
     }
 
     void add(String scenario, String label, Samples.Figures figures) {
@@ -194,6 +198,9 @@ final class Report {
                 .formatted(idleMb, verdict(idleMb <= 1536, 1536.0 / idleMb)));
         out.add("| resident memory after the scenarios | %d MB | ≤ 2048 MB | %s |"
                 .formatted(afterMb, verdict(afterMb <= 2048, 2048.0 / afterMb)));
+        out.add("");
+        out.add("Resident memory per component (MB), idle: " + idleByComponent + "; after the scenarios: "
+                + afterByComponent + ".");
         out.add("");
         out.add("#### Every round");
         out.add("");

@@ -21,6 +21,31 @@ final class Components {
     static final String KEYCLOAK_ADMIN = "admin";
     static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
 
+    /**
+     * The JVM settings of the four apps: a small heap that grows under load and shrinks after it, the serial
+     * collector (one core each at most here), both JIT tiers (see {@link #app}).
+     */
+    static final List<String> APP_JVM =
+            List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+
+    /**
+     * kc.sh's default JAVA_OPTS with the serial collector in place of G1, the heap bounds we had, and only the first
+     * JIT tier: a dev Keycloak serves a login now and then, and its start (the long pole of the stack's) then takes
+     * 14 instead of 24 s of CPU on a fresh database, 7 instead of 12 on an existing one (docs/benchmarks.md).
+     */
+    static final String KEYCLOAK_JAVA_OPTS = "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
+            + " -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1"
+            + " -XX:+ExitOnOutOfMemoryError"
+            + " -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8"
+            + " -Dstderr.encoding=UTF-8 -Djava.security.egd=file:/dev/urandom"
+            + " -Djdk.tls.rejectClientInitiatedRenegotiation=true";
+
+    /**
+     * glibc makes up to 8 malloc arenas per core for a JVM's many threads, each holding freed memory: two are
+     * plenty for these processes and keep tens of MB per process out of resident memory.
+     */
+    static final String MALLOC_ARENAS = "2";
+
     private Components() {}
 
     /**
@@ -53,7 +78,10 @@ final class Components {
         Map<String, String> environment = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD,
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m");
+                // kc.sh's own defaults, but the serial collector instead of G1 and a heap that gives memory
+                // back: one realm of dev users needs far less than G1 keeps resident.
+                "JAVA_OPTS", KEYCLOAK_JAVA_OPTS,
+                "MALLOC_ARENA_MAX", MALLOC_ARENAS);
         URI health = URI.create(settings.issuer() + "/.well-known/openid-configuration");
         return new ManagedProcess(
                 "keycloak", command, environment, health, settings.logDir().resolve("keycloak.log"));
@@ -80,18 +108,24 @@ final class Components {
 
     /** A Spring Boot app from its built jar, pointed at the embedded MongoDB and Keycloak. */
     static ManagedProcess app(StackSettings settings, App app, EmbeddedMongo mongo) {
-        Path jar = settings.home().resolve(app.module()).resolve("target").resolve(app.module() + ".jar");
+        Path target = settings.home().resolve(app.module()).resolve("target");
+        Path jar = target.resolve(app.module() + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         // Both JIT tiers: with C1 alone (-XX:TieredStopAtLevel=1, the former setting) the apps started a little
         // faster but served a flash drop several times slower — the RSA checks of every token run without the
         // JDK's BigInteger intrinsics, which only C2 has (see docs/benchmarks.md).
-        List<String> command = new ArrayList<>(
-                List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(APP_JVM);
+        command.addAll(ClassDataSharing.of(target, app.module())
+                .map(ClassDataSharing::launch)
+                .orElse(List.of("-jar", jar.toString())));
         command.add("--server.port=" + app.port(settings.ports()));
         settings.appProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
         environment.put("KEYCLOAK_ISSUER", settings.issuer());
         if (app.database() != null) {
             environment.put("MONGODB_URI", mongo.uri(app.database()));

@@ -50,6 +50,13 @@ class GatewayRoutingTest {
                         return response.header("Content-Type", "application/json")
                                 .sendString(Mono.just("{\"ok\":true}"));
                     })
+                    .get("/api/public/invites/{code}", (request, response) -> {
+                        seen.clear();
+                        request.requestHeaders()
+                                .forEach(header -> seen.put(header.getKey().toLowerCase(), header.getValue()));
+                        return response.header("Content-Type", "application/json")
+                                .sendString(Mono.just("{\"brandName\":\"Demo\"}"));
+                    })
                     .get("/api/brands/slow", (request, response) -> Mono.delay(Duration.ofMillis(300))
                             .then(response.header("Content-Type", "application/json")
                                     .sendString(Mono.just("{\"ok\":true}"))
@@ -207,6 +214,45 @@ class GatewayRoutingTest {
                 .isFound()
                 .expectHeader()
                 .location("/oauth2/authorization/keycloak");
+    }
+
+    @Test
+    void publicReadsMakeNoSessionAndNoCsrfTokenButKeepTheSecurityHeaders() {
+        var answer = web.get()
+                .uri("/api/public/invites/ABCD2345")
+                .header("Cookie", "SESSION=someone-signed-in")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody()
+                .jsonPath("$.brandName")
+                .isEqualTo("Demo")
+                .returnResult();
+
+        assertThat(answer.getResponseCookies()).as("no SESSION, no XSRF-TOKEN").isEmpty();
+        assertThat(seen).as("the browser's cookie stays at the gateway").doesNotContainKey("cookie");
+        assertThat(seen).as("no token is relayed for a public read").doesNotContainKey("authorization");
+        // A page of the app, by contrast, still hands the browser its CSRF token.
+        assertThat(web.get()
+                        .uri("/join/ABCD2345")
+                        .accept(MediaType.TEXT_HTML)
+                        .exchange()
+                        .returnResult(String.class)
+                        .getResponseCookies())
+                .containsKey("XSRF-TOKEN");
+    }
+
+    @Test
+    void writesToPublicPathsStillNeedASignIn() {
+        web.post()
+                .uri("/api/public/invites/ABCD2345")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

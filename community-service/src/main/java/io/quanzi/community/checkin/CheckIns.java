@@ -164,36 +164,43 @@ class CheckIns {
                         "Check-in is open from " + event.checkInOpensAt() + " to " + event.checkInClosesAt()
                                 + ", not at " + scannedAt + "."));
             }
-            return existing(event.id(), token.memberId())
-                    .flatMap(found -> Mono.<CheckInResponse>error(CheckInRefused.alreadyCheckedIn(found)))
-                    .switchIfEmpty(Mono.defer(() -> seat(event, token.memberId())
-                            .flatMap(walkIn -> insert(event, token, scannedAt, staff, deviceId, offline, walkIn))
-                            .flatMap(done -> events.place(event.id(), token.memberId())
-                                    .map(place -> done.withPlace(place, event.capacity())))));
+            // The unique (event, member) index answers a second scan: no look-up before the insert.
+            return seat(event, token.memberId())
+                    .flatMap(seated -> insert(event, token, scannedAt, staff, deviceId, offline, seated.walkIn())
+                            .map(done -> done.withPlace(seated.place(), event.capacity())));
         });
     }
 
-    /** Whether the member holds a seat (false) or was just given one at the door (true); refuses otherwise. */
-    private Mono<Boolean> seat(EventInfo event, String memberId) {
-        return events.rsvpState(event.id(), memberId).flatMap(state -> {
-            if (state == RsvpState.CONFIRMED) {
-                return Mono.just(false);
-            }
-            if (!event.walkInsAllowed()) {
-                return Mono.error(new CheckInRefused(
-                        Reason.NOT_REGISTERED,
-                        state == RsvpState.WAITLISTED
-                                ? "The member is on the waitlist, and this event takes no walk-ins."
-                                : "The member has no place at this event, and it takes no walk-ins."));
-            }
-            return events.mayWalkIn(event, memberId)
-                    .flatMap(
-                            allowed -> allowed ? events.admitWalkIn(event.id(), memberId) : Mono.error(communityOnly()))
-                    .flatMap(admitted -> admitted
-                            ? Mono.just(true)
-                            : Mono.error(new CheckInRefused(
-                                    Reason.EVENT_FULL, "The event is full: no seat for a walk-in.")));
-        });
+    /** The member's place as the verdict shows it, and whether it was given at the door just now. */
+    private record Seated(Events.Place place, boolean walkIn) {}
+
+    /**
+     * The member's confirmed place (one read), or a seat given at the door just now; refuses otherwise. A member
+     * without a confirmed place who was checked in already (and cancelled since) is refused as checked in.
+     */
+    private Mono<Seated> seat(EventInfo event, String memberId) {
+        return events.place(event.id(), memberId)
+                .flatMap(place -> place.state() == RsvpState.CONFIRMED
+                        ? Mono.just(new Seated(place, false))
+                        : existing(event.id(), memberId)
+                                .flatMap(found -> Mono.<Seated>error(CheckInRefused.alreadyCheckedIn(found)))
+                                .switchIfEmpty(Mono.defer(() -> walkIn(event, memberId, place.state()))));
+    }
+
+    private Mono<Seated> walkIn(EventInfo event, String memberId, RsvpState state) {
+        if (!event.walkInsAllowed()) {
+            return Mono.error(new CheckInRefused(
+                    Reason.NOT_REGISTERED,
+                    state == RsvpState.WAITLISTED
+                            ? "The member is on the waitlist, and this event takes no walk-ins."
+                            : "The member has no place at this event, and it takes no walk-ins."));
+        }
+        return events.mayWalkIn(event, memberId)
+                .flatMap(allowed -> allowed ? events.admitWalkIn(event.id(), memberId) : Mono.error(communityOnly()))
+                .flatMap(admitted -> admitted
+                        ? events.place(event.id(), memberId).map(seated -> new Seated(seated, true))
+                        : Mono.error(
+                                new CheckInRefused(Reason.EVENT_FULL, "The event is full: no seat for a walk-in.")));
     }
 
     private Mono<CheckInResponse> insert(
@@ -224,7 +231,7 @@ class CheckIns {
                 CheckInDeliveries.of(event.id(), token.memberId(), event.brandId(), id, event.attendPoints(), now));
         return mongo.insert(checkIn)
                 .flatMap(saved -> firsts.offer(saved).thenReturn(saved))
-                .doOnNext(saved -> relay.kick("checkins", saved.id()))
+                .doOnNext(saved -> relay.kick("checkins", saved.id(), checkIn.outbox()))
                 .map(saved -> CheckInResponse.of(saved, event.title()))
                 .onErrorResume(DuplicateKeyException.class, raced -> existing(event.id(), token.memberId())
                         .flatMap(found -> Mono.error(CheckInRefused.alreadyCheckedIn(found))));

@@ -21,8 +21,10 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Two ways in. API clients (POS, CRM, scripts) send their own bearer token: checked here and passed
@@ -65,8 +67,29 @@ class GatewaySecurity {
                 .build();
     }
 
+    /**
+     * The public reads without a bearer token: no session is loaded, no CSRF token made, nothing is
+     * remembered. A browser that is signed in sends its session cookie along, but these answers never
+     * depend on who asks, so the session is not even read.
+     */
     @Bean
     @Order(2)
+    SecurityWebFilterChain publicReads(ServerHttpSecurity http) {
+        return http.securityMatcher(new AndServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, PUBLIC_API),
+                        exchange -> carriesBearerToken(exchange)
+                                ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                                : ServerWebExchangeMatcher.MatchResult.match()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .headers(GatewaySecurity::securityHeaders)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityWebFilterChain browsers(
             ServerHttpSecurity http, ProblemWriter problems, ReactiveClientRegistrationRepository registrations) {
         var apiCalls = new PathPatternParserServerWebExchangeMatcher("/api/**");
@@ -112,10 +135,14 @@ class GatewaySecurity {
 
     private static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> hasBearerToken(
             org.springframework.web.server.ServerWebExchange exchange) {
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return carriesBearerToken(exchange)
                 ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    private static boolean carriesBearerToken(org.springframework.web.server.ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** Logging out of Quanzi also ends the Keycloak session, then comes back to the app. */

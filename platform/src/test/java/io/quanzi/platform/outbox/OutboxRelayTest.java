@@ -2,6 +2,10 @@ package io.quanzi.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -203,6 +207,90 @@ class OutboxRelayTest {
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void aKickWithTheEntriesJustWrittenDeliversThemAndNeverResendsOneDeliveredMeanwhile() throws InterruptedException {
+        OutboxEntry points = entry("e1", "points");
+        OutboxEntry fact = entry("e2", "fact");
+        insert("a", points, fact);
+        insert("b", entry("e3", "points"));
+        OutboxRelay relay = relay(new OutboxProperties(
+                true, Duration.ofHours(1), null, null, null, null, null, null, null, Duration.ofHours(1)));
+        relay.start();
+        try {
+            relay.kick(COLLECTION, "a", List.of(points, fact));
+            // e3 goes out through a sweep before its kick arrives: the kick's claim no longer matches.
+            assertThat(relay.relay(COLLECTION, "b").block()).isEqualTo(1);
+            relay.kick(COLLECTION, "b", List.of(entry("e3", "points")));
+            for (int i = 0;
+                    i < 100
+                            && (stored("a", "e1").state() != OutboxEntry.State.DONE
+                                    || stored("a", "e2").state() != OutboxEntry.State.DONE);
+                    i++) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200);
+            assertThat(stored("a", "e1").state()).isEqualTo(OutboxEntry.State.DONE);
+            assertThat(stored("a", "e2").state()).isEqualTo(OutboxEntry.State.DONE);
+            assertThat(sent).containsExactlyInAnyOrder("e1", "e2", "e3");
+            assertThat(stored("b", "e3").attempts()).isEqualTo(1);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aDocumentsDueEntriesAreClaimedInOneWriteAndSettledInAnother() {
+        insert("a", entry("e1", "points"), entry("e2", "fact"), entry("e3", "points"));
+        List<String> writes = new CopyOnWriteArrayList<>();
+        CommandListener recorder = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (!event.getCommandName().equals("find")) {
+                    writes.add(event.getCommandName());
+                }
+            }
+        };
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(EmbeddedMongo.uri("outbox-relay-test")))
+                .addCommandListener(recorder)
+                .build())) {
+            OutboxRelay relay = new OutboxRelay(
+                    new ReactiveMongoTemplate(counted, "outbox-relay-test"),
+                    List.of(new OutboxSource(COLLECTION)),
+                    List.of(handler("points", false), handler("fact", true)),
+                    props(),
+                    clock,
+                    meters);
+
+            assertThat(relay.relay(COLLECTION, "a").block()).isEqualTo(3);
+        }
+
+        assertThat(writes).as("one claim, one settle").containsExactly("update", "update");
+        assertThat(sent).containsExactly("e1", "e2", "e3");
+        for (String key : List.of("e1", "e2", "e3")) {
+            assertThat(stored("a", key).state()).isEqualTo(OutboxEntry.State.DONE);
+            assertThat(stored("a", key).attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void inABatchAnOrderedEntryBehindOneThatMustWaitIsHandedBackUncounted() {
+        behaviour.put("e1", entry -> Mono.just(OutboxResult.retry("member-service is down")));
+        insert("a", entry("e1", "fact"), entry("e2", "points"), entry("e3", "fact"));
+        OutboxRelay relay = relay(props());
+
+        assertThat(relay.relay(COLLECTION, "a").block()).isEqualTo(1);
+
+        assertThat(sent).containsExactly("e1", "e2");
+        assertThat(stored("a", "e1").state()).isEqualTo(OutboxEntry.State.PENDING);
+        assertThat(stored("a", "e1").nextAttemptAt()).isAfter(clock.instant());
+        assertThat(stored("a", "e2").state()).isEqualTo(OutboxEntry.State.DONE);
+        OutboxEntry held = stored("a", "e3");
+        assertThat(held.state()).isEqualTo(OutboxEntry.State.PENDING);
+        assertThat(held.attempts()).isZero();
+        assertThat(held.nextAttemptAt()).isEqualTo(clock.instant());
     }
 
     @Test

@@ -1,0 +1,92 @@
+package io.quanzi.community.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quanzi.community.support.CommunityApiTest;
+import io.quanzi.community.support.MongoCommands;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The database round trips of a staff scan, counted: in a check-in rush on the embedded server (one command at a
+ * time) they decide how many scans a second the door takes. The outbox is off here, so only the scan's own
+ * commands are seen; its deliveries are the relay's, measured by the benchmark.
+ */
+@Import(MongoCommands.Recording.class)
+@TestPropertySource(properties = "quanzi.outbox.enabled=false")
+class CheckInRoundTripsTest extends CommunityApiTest {
+
+    private static final Set<String> SCAN_COLLECTIONS = Set.of("events", "event_rsvps", "checkins", "checkin_firsts");
+
+    @Autowired
+    MongoCommands commands;
+
+    @Test
+    void aConfirmedMembersScanReadsTheEventAndTheirPlaceThenWritesTheCheckInAndTheFirstMarker() {
+        String event = createEvent(openEvent("store-1", 10, false, 30));
+        String member = rsvpd(event);
+        String token = token(event, member);
+
+        commands.clear();
+        scan(token).expectStatus().isCreated();
+
+        assertThat(scanCommands())
+                .containsExactly(
+                        new MongoCommands.Sent("find", "events"),
+                        new MongoCommands.Sent("find", "event_rsvps"),
+                        new MongoCommands.Sent("insert", "checkins"),
+                        new MongoCommands.Sent("update", "checkin_firsts"));
+    }
+
+    @Test
+    void aSecondScanIsAnsweredByTheUniqueIndexAndChangesNothing() {
+        String event = createEvent(openEvent("store-1", 10, false, 30));
+        String member = rsvpd(event);
+        scan(token(event, member)).expectStatus().isCreated();
+        String again = token(event, member);
+
+        commands.clear();
+        scan(again).expectStatus().isEqualTo(409);
+
+        assertThat(scanCommands())
+                .containsExactly(
+                        new MongoCommands.Sent("find", "events"),
+                        new MongoCommands.Sent("find", "event_rsvps"),
+                        new MongoCommands.Sent("insert", "checkins"),
+                        new MongoCommands.Sent("find", "checkins"));
+    }
+
+    private List<MongoCommands.Sent> scanCommands() {
+        return commands.sent().stream()
+                .filter(sent -> SCAN_COLLECTIONS.contains(sent.collection()))
+                .toList();
+    }
+
+    private String token(String event, String member) {
+        return web.mutateWith(member(member))
+                .get()
+                .uri("/api/events/{id}/checkin-token", event)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .toString();
+    }
+
+    private WebTestClient.ResponseSpec scan(String token) {
+        return web.mutateWith(staff("staff-store-1", "store-1"))
+                .post()
+                .uri("/api/checkins")
+                .bodyValue(Map.of("token", token, "deviceId", "till-1"))
+                .exchange();
+    }
+}
