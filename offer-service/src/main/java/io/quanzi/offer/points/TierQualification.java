@@ -99,15 +99,68 @@ class TierQualification implements EarnedInWindow {
                 });
     }
 
+    /**
+     * Computes the exact window total, upgrades on it, and resets the account's bound.
+     *
+     * <p>The bound is raised when an entry is applied, and the entry becomes APPLIED only a step later: an earning
+     * applied but not yet settled (in flight, or left PENDING by a crash until the recovery settles it) is already in
+     * the bound but not in the exact sum. So the reset keeps pending earnings in (they cannot be refused, so they will
+     * be applied), and is made only if no entry was applied to the account between reading it and summing (its apply
+     * count unchanged); otherwise the bound stays as it is, higher than the truth, which only costs an exact sum later.
+     */
     private Mono<Void> exact(PointsEntry entry, PointsRules brandRules) {
         Instant now = clock.instant();
         Instant from = now.atZone(ZoneOffset.UTC)
                 .minusMonths(brandRules.tierWindowMonths())
                 .toInstant();
-        return earnedSince(entry.brandId(), entry.memberId(), from).flatMap(earned -> mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(entry.accountId())),
-                        new Update().set("earnedInWindow", earned).set("windowComputedAt", now),
-                        PointsAccount.class)
-                .then(tiers.onEarned(entry.brandId(), entry.memberId(), earned)));
+        return mongo.findById(entry.accountId(), PointsAccount.class)
+                .flatMap(account -> windowSums(entry.brandId(), entry.memberId(), from)
+                        .flatMap(sums -> mongo.updateFirst(
+                                        Query.query(Criteria.where("_id")
+                                                .is(account.id())
+                                                .and("applyCount")
+                                                .is(account.applyCount())),
+                                        new Update()
+                                                .set("earnedInWindow", sums.applied() + sums.pendingEarnings())
+                                                .set("windowComputedAt", now),
+                                        PointsAccount.class)
+                                .then(tiers.onEarned(entry.brandId(), entry.memberId(), sums.applied()))));
+    }
+
+    /** Qualifying points of the window: applied, and of earnings recorded but not yet settled. */
+    private record WindowSums(long applied, long pendingEarnings) {}
+
+    private Mono<WindowSums> windowSums(String brandId, String memberId, Instant from) {
+        return mongo.aggregate(
+                        Aggregation.newAggregation(
+                                Aggregation.match(Criteria.where("brandId")
+                                        .is(brandId)
+                                        .and("memberId")
+                                        .is(memberId)
+                                        .and("qualifyingAt")
+                                        .gte(from)
+                                        .orOperator(
+                                                Criteria.where("state").is(EntryState.APPLIED.name()),
+                                                Criteria.where("state")
+                                                        .is(EntryState.PENDING.name())
+                                                        .and("qualifying")
+                                                        .gt(0))),
+                                Aggregation.group("state").sum("qualifying").as("total")),
+                        PointsEntry.class,
+                        Document.class)
+                .collectList()
+                .map(totals -> {
+                    long applied = 0;
+                    long pending = 0;
+                    for (Document total : totals) {
+                        long points = ((Number) total.get("total")).longValue();
+                        if (EntryState.APPLIED.name().equals(total.get("_id"))) {
+                            applied = points;
+                        } else {
+                            pending = points;
+                        }
+                    }
+                    return new WindowSums(applied, pending);
+                });
     }
 }
