@@ -91,6 +91,30 @@ class PointsRoundTripsTest extends OfferTestSupport {
         assertThat(balance(memberId, brand)).isEqualTo(((Number) first.get("balance")).longValue());
     }
 
+    @Test
+    void reversalTakesSixRoundTrips() {
+        String key = newKey();
+        earn(memberId, brand, "CHECK_IN", null, key);
+
+        List<String> sent = during(() -> web.mutateWith(service("community-service"))
+                .post()
+                .uri("/internal/points/reverse")
+                .bodyValue(Map.of(
+                        "idempotencyKey", newKey(),
+                        "memberId", memberId,
+                        "brandId", brand,
+                        "reversesKey", key,
+                        "reason", "post removed"))
+                .exchange()
+                .expectStatus()
+                .isCreated());
+
+        assertThat(sent)
+                .as("look the key up, find the earning, insert, claim the earning, apply, settle")
+                .hasSize(6);
+        assertThat(balance(memberId, brand)).isZero();
+    }
+
     private List<String> during(Runnable earning) {
         commands.sent.clear();
         earning.run();
