@@ -127,6 +127,10 @@ class LedgerSteps {
      * account. The upsert matches on {@code _id} and "no verdict yet": when the account exists with a verdict, the
      * insert it falls back to hits the {@code _id} index ({@link DuplicateKeyException}), and the two-step path below
      * finds that verdict (or applies, if the account was created concurrently by another entry).
+     *
+     * <p>Debits and expiries are decided on the account as it is: applied if the guard holds, else rejected. Only
+     * when neither update found the account undecided (no account yet, or a verdict already made) is the account
+     * created and the decision made again, which then reads the earlier verdict if there is one.
      */
     Mono<Verdict> decide(PointsEntry entry) {
         if (!entry.needsFunds() && entry.expectedApplyCount() == null) {
@@ -134,7 +138,10 @@ class LedgerSteps {
                     .map(LedgerSteps::applied)
                     .onErrorResume(DuplicateKeyException.class, exists -> decideOnAccount(entry));
         }
-        return ensureAccount(entry).then(Mono.defer(() -> decideOnAccount(entry)));
+        return apply(entry)
+                .map(LedgerSteps::applied)
+                .switchIfEmpty(Mono.defer(() -> reject(entry)))
+                .switchIfEmpty(Mono.defer(() -> ensureAccount(entry).then(Mono.defer(() -> decideOnAccount(entry)))));
     }
 
     /** Step 3 on an account that exists: apply, else reject, else read the verdict made first. */

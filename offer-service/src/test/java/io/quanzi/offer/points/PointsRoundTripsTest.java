@@ -1,6 +1,7 @@
 package io.quanzi.offer.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -15,6 +16,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The database commands one earning sends, counted by a driver {@link CommandListener}: the embedded server runs
@@ -113,6 +115,31 @@ class PointsRoundTripsTest extends OfferTestSupport {
                 .as("look the key up, find the earning, insert, claim the earning, apply, settle")
                 .hasSize(6);
         assertThat(balance(memberId, brand)).isZero();
+    }
+
+    @Test
+    void spendTakesThreeRoundTrips() {
+        earn(memberId, brand, "CHECK_IN", null, newKey());
+
+        List<String> sent = during(
+                () -> ledger.spend(memberId, brand, 20, newKey(), "coupon:1").block());
+
+        assertThat(sent).as("insert the entry, apply to the account, settle").hasSize(3);
+        assertThat(balance(memberId, brand)).isEqualTo(30);
+    }
+
+    @Test
+    void spendBeyondTheBalanceIsRefusedInFourRoundTrips() {
+        earn(memberId, brand, "CHECK_IN", null, newKey());
+
+        List<String> sent = during(() -> assertThatThrownBy(() ->
+                        ledger.spend(memberId, brand, 80, newKey(), "coupon:2").block())
+                .isInstanceOf(ErrorResponseException.class));
+
+        assertThat(sent)
+                .as("insert the entry, try to apply, record the refusal, settle")
+                .hasSize(4);
+        assertThat(balance(memberId, brand)).isEqualTo(50);
     }
 
     private List<String> during(Runnable earning) {
