@@ -29,7 +29,9 @@ import reactor.core.publisher.Mono;
  *       appends the entry id to the account's decisions, guarded by "id not in decisions" (and
  *       "balance covers it" for debits). If the guard fails because of the balance, a second
  *       conditional update records a rejection instead. Either way the account holds exactly one
- *       verdict per entry, whoever gets there first.
+ *       verdict per entry, whoever gets there first. The same update raises the account's
+ *       tier-qualifying bound ({@code earnedInWindow}) by the entry's qualifying points, and for
+ *       entries without a funds or snapshot guard it is an upsert that creates the account.
  *   <li>{@link #settle}: copy the verdict onto the entry (PENDING → APPLIED or REJECTED).
  * </ol>
  *
@@ -106,15 +108,48 @@ class LedgerSteps {
                 .map(result -> result.getMatchedCount() == 1);
     }
 
-    /** The verdict of step 3 and the balance right after it. */
-    record Verdict(boolean applied, long balance) {}
+    /**
+     * The verdict of step 3 and the balance right after it.
+     *
+     * @param earnedInWindow the account's tier-qualifying bound right after this call applied the entry; null when
+     *     the entry was not applied by this call (rejected, or decided earlier)
+     */
+    record Verdict(boolean applied, long balance, Long earnedInWindow) {}
 
-    /** Step 3. Applies the entry to the account at most once, or records why it cannot be. */
+    /** An entry after {@link #settle}, and the account's tier-qualifying bound if this drive applied it. */
+    record Driven(PointsEntry entry, Long earnedInWindow) {}
+
+    /**
+     * Step 3. Applies the entry to the account at most once, or records why it cannot be.
+     *
+     * <p>An entry that needs no funds and no unchanged account (earnings, reversals, refunds) can only fail its guard
+     * because the account already holds a verdict on it, so it is applied in one upsert that also creates the
+     * account. The upsert matches on {@code _id} and "no verdict yet": when the account exists with a verdict, the
+     * insert it falls back to hits the {@code _id} index ({@link DuplicateKeyException}), and the two-step path below
+     * finds that verdict (or applies, if the account was created concurrently by another entry).
+     *
+     * <p>Debits and expiries are decided on the account as it is: applied if the guard holds, else rejected. Only
+     * when neither update found the account undecided (no account yet, or a verdict already made) is the account
+     * created and the decision made again, which then reads the earlier verdict if there is one.
+     */
     Mono<Verdict> decide(PointsEntry entry) {
-        return ensureAccount(entry).then(Mono.defer(() -> apply(entry)
-                .map(account -> new Verdict(true, account.balance()))
+        if (!entry.needsFunds() && entry.expectedApplyCount() == null) {
+            return createOrApply(entry)
+                    .map(LedgerSteps::applied)
+                    .onErrorResume(DuplicateKeyException.class, exists -> decideOnAccount(entry));
+        }
+        return apply(entry)
+                .map(LedgerSteps::applied)
                 .switchIfEmpty(Mono.defer(() -> reject(entry)))
-                .switchIfEmpty(Mono.defer(() -> earlierVerdict(entry)))));
+                .switchIfEmpty(Mono.defer(() -> ensureAccount(entry).then(Mono.defer(() -> decideOnAccount(entry)))));
+    }
+
+    /** Step 3 on an account that exists: apply, else reject, else read the verdict made first. */
+    private Mono<Verdict> decideOnAccount(PointsEntry entry) {
+        return apply(entry)
+                .map(LedgerSteps::applied)
+                .switchIfEmpty(Mono.defer(() -> reject(entry)))
+                .switchIfEmpty(Mono.defer(() -> earlierVerdict(entry)));
     }
 
     private Mono<Void> ensureAccount(PointsEntry entry) {
@@ -132,6 +167,22 @@ class LedgerSteps {
                 .then();
     }
 
+    /** The one write of step 3 for entries without a funds or snapshot guard: creates the account if needed. */
+    private Mono<PointsAccount> createOrApply(PointsEntry entry) {
+        Update update = applying(entry)
+                .setOnInsert("brandId", entry.brandId())
+                .setOnInsert("memberId", entry.memberId())
+                .setOnInsert("createdAt", clock.instant());
+        if (entry.qualifying() == 0) {
+            update.setOnInsert("earnedInWindow", 0L);
+        }
+        return mongo.findAndModify(
+                Query.query(undecided(entry)),
+                update,
+                FindAndModifyOptions.options().returnNew(true).upsert(true),
+                PointsAccount.class);
+    }
+
     private Mono<PointsAccount> apply(PointsEntry entry) {
         Criteria guard = undecided(entry);
         if (entry.needsFunds()) {
@@ -140,13 +191,31 @@ class LedgerSteps {
         if (entry.expectedApplyCount() != null) {
             guard = guard.and("applyCount").is(entry.expectedApplyCount());
         }
+        return mongo.findAndModify(
+                Query.query(guard),
+                applying(entry),
+                FindAndModifyOptions.options().returnNew(true),
+                PointsAccount.class);
+    }
+
+    /**
+     * The change an applied entry makes to its account, in the same atomic update as its verdict: the balance, the
+     * batches, the apply count and the tier-qualifying bound ({@link TierQualification}).
+     */
+    private Update applying(PointsEntry entry) {
         Update update = new Update()
                 .inc("balance", entry.points())
                 .inc("lifetimeEarned", entry.batchDelta())
                 .inc("applyCount", 1)
                 .push("decisions", decision(entry, true));
-        return mongo.findAndModify(
-                Query.query(guard), update, FindAndModifyOptions.options().returnNew(true), PointsAccount.class);
+        if (entry.qualifying() != 0) {
+            update.inc("earnedInWindow", entry.qualifying());
+        }
+        return update;
+    }
+
+    private static Verdict applied(PointsAccount account) {
+        return new Verdict(true, account.balance(), account.earnedInWindow());
     }
 
     private Mono<Verdict> reject(PointsEntry entry) {
@@ -155,14 +224,14 @@ class LedgerSteps {
                         new Update().push("decisions", decision(entry, false)),
                         FindAndModifyOptions.options().returnNew(true),
                         PointsAccount.class)
-                .map(account -> new Verdict(false, account.balance()));
+                .map(account -> new Verdict(false, account.balance(), null));
     }
 
     /** Someone else decided first: read their verdict from the account. */
     private Mono<Verdict> earlierVerdict(PointsEntry entry) {
         return mongo.findById(entry.accountId(), PointsAccount.class)
                 .flatMap(account -> Mono.justOrEmpty(account.decisionFor(entry.id())
-                        .map(decision -> new Verdict(decision.applied(), account.balance()))))
+                        .map(decision -> new Verdict(decision.applied(), account.balance(), null))))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "Account " + entry.accountId() + " has no verdict on entry " + entry.id())));
     }
@@ -214,16 +283,23 @@ class LedgerSteps {
 
     /** Runs whatever steps remain for an entry; returns it settled (or as found, if too old). */
     Mono<PointsEntry> drive(PointsEntry entry) {
+        return driveToEnd(entry).map(Driven::entry);
+    }
+
+    /** {@link #drive}, also telling the account's tier-qualifying bound when this drive applied the entry. */
+    Mono<Driven> driveToEnd(PointsEntry entry) {
         if (entry.state() != EntryState.PENDING) {
-            return Mono.just(entry);
+            return Mono.just(new Driven(entry, null));
         }
         if (entry.createdAt().isBefore(clock.instant().minus(DRIVE_HORIZON))) {
             log.error("Points entry {} has been PENDING since {}: needs an operator", entry.id(), entry.createdAt());
-            return Mono.just(entry);
+            return Mono.just(new Driven(entry, null));
         }
         Mono<Boolean> claimed = entry.targetEntryId() == null ? Mono.just(true) : claimTarget(entry);
-        return claimed.flatMap(
-                ok -> ok ? decide(entry).flatMap(verdict -> settle(entry, verdict)) : settleAlreadyReversed(entry));
+        return claimed.flatMap(ok -> ok
+                ? decide(entry).flatMap(verdict -> settle(entry, verdict)
+                        .map(settled -> new Driven(settled, verdict.earnedInWindow())))
+                : settleAlreadyReversed(entry).map(settled -> new Driven(settled, null)));
     }
 
     /** Drops verdicts older than the retention from one account; the entries are long settled. */

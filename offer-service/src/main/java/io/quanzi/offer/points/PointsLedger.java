@@ -3,6 +3,7 @@ package io.quanzi.offer.points;
 import io.quanzi.offer.rules.Activity;
 import io.quanzi.offer.rules.EarningRules;
 import io.quanzi.offer.rules.PointsRules;
+import io.quanzi.offer.tier.TierSnapshot;
 import io.quanzi.offer.tier.Tiers;
 import io.quanzi.platform.problem.Problem;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -93,16 +95,15 @@ public class PointsLedger {
         String fingerprint =
                 Fingerprint.of("purchase", memberId, brandId, amount.setScale(2).toPlainString());
         String key = "purchase:" + purchaseId;
-        return execute(new Operation(brandId, key, purchaseId, fingerprint, () -> rules.forBrand(brandId)
+        return execute(Operation.insertingFirst(brandId, key, purchaseId, fingerprint, () -> rules.forBrand(brandId)
                 .flatMap(brandRules -> earning(
                                 brandRules,
                                 memberId,
                                 amount.multiply(brandRules.pointsPerCurrencyUnit())
                                         .setScale(0, RoundingMode.DOWN)
                                         .longValueExact())
-                        .map(builder -> builder.key(key, purchaseId, fingerprint)
-                                .describe("PURCHASE", null, "purchase:" + purchaseId, actor)
-                                .build()))));
+                        .map(earning -> earning.drafted(builder -> builder.key(key, purchaseId, fingerprint)
+                                .describe("PURCHASE", null, "purchase:" + purchaseId, actor))))));
     }
 
     /**
@@ -153,47 +154,94 @@ public class PointsLedger {
             String memberId, String brandId, long points, String reason, String idempotencyKey, String actor) {
         String fingerprint = Fingerprint.of("adjust", memberId, brandId, points, reason);
         String key = "adjust:" + idempotencyKey;
-        return execute(new Operation(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
+        return execute(Operation.insertingFirst(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
                 .map(brandRules -> {
                     Instant now = clock.instant();
                     PointsEntry.Builder builder = PointsEntry.builder(EntryType.ADJUST, brandId, memberId)
                             .key(key, idempotencyKey, fingerprint)
                             .describe(null, reason, null, actor)
                             .at(now);
-                    return (points > 0
-                                    ? builder.earning(points, "1", points, expiry(brandRules, now), false)
-                                    : builder.consuming(-points))
-                            .build();
+                    return new Drafted(
+                            (points > 0
+                                            ? builder.earning(points, "1", points, expiry(brandRules, now), false)
+                                            : builder.consuming(-points))
+                                    .build(),
+                            null);
                 })));
     }
 
     /**
      * One write: the entry's key and request fingerprint, and how to draft the entry when the key
      * is new. Package-private so tests can run the steps one by one, as a crash would leave them.
+     *
+     * @param insertFirst the draft reads nothing but the brand's rules and the member's tier and cannot fail, so it
+     *     is drafted and inserted at once and the unique key index answers a repeat; otherwise (reversals and refunds,
+     *     whose draft reads and finishes their target and may refuse) the key is looked up first, so a repeat or a
+     *     reused key is answered before the target is touched
      */
     record Operation(
-            String brandId, String key, String clientKey, String fingerprint, Supplier<Mono<PointsEntry>> draft) {}
+            String brandId,
+            String key,
+            String clientKey,
+            String fingerprint,
+            Supplier<Mono<Drafted>> drafted,
+            boolean insertFirst) {
+
+        static Operation insertingFirst(
+                String brandId, String key, String clientKey, String fingerprint, Supplier<Mono<Drafted>> drafted) {
+            return new Operation(brandId, key, clientKey, fingerprint, drafted, true);
+        }
+
+        static Operation lookingUpFirst(
+                String brandId, String key, String clientKey, String fingerprint, Supplier<Mono<PointsEntry>> draft) {
+            return new Operation(
+                    brandId,
+                    key,
+                    clientKey,
+                    fingerprint,
+                    () -> draft.get().map(entry -> new Drafted(entry, null)),
+                    false);
+        }
+
+        /** The new entry, without what was read to draft it. */
+        Supplier<Mono<PointsEntry>> draft() {
+            return () -> drafted.get().map(Drafted::entry);
+        }
+    }
+
+    /** A drafted entry and, for earnings, the member's tier as read for its multiplier. */
+    record Drafted(PointsEntry entry, TierSnapshot tierAsRead) {}
+
+    /** An earning's entry so far and the tier whose multiplier it took. */
+    private record Earning(PointsEntry.Builder builder, TierSnapshot tierAsRead) {
+
+        Drafted drafted(UnaryOperator<PointsEntry.Builder> completion) {
+            return new Drafted(completion.apply(builder).build(), tierAsRead);
+        }
+    }
 
     Operation spendOperation(String memberId, String brandId, long points, String idempotencyKey, String sourceRef) {
         String fingerprint = Fingerprint.of("spend", memberId, brandId, points, sourceRef);
         String key = "spend:" + idempotencyKey;
-        return new Operation(
+        return Operation.insertingFirst(
                 brandId,
                 key,
                 idempotencyKey,
                 fingerprint,
-                () -> Mono.just(PointsEntry.builder(EntryType.SPEND, brandId, memberId)
-                        .key(key, idempotencyKey, fingerprint)
-                        .describe(null, null, sourceRef, null)
-                        .at(clock.instant())
-                        .consuming(points)
-                        .build()));
+                () -> Mono.just(new Drafted(
+                        PointsEntry.builder(EntryType.SPEND, brandId, memberId)
+                                .key(key, idempotencyKey, fingerprint)
+                                .describe(null, null, sourceRef, null)
+                                .at(clock.instant())
+                                .consuming(points)
+                                .build(),
+                        null)));
     }
 
     Operation refundOperation(String memberId, String brandId, String spendIdempotencyKey, String idempotencyKey) {
         String fingerprint = Fingerprint.of("refund", memberId, brandId, spendIdempotencyKey);
         String key = "refund:" + idempotencyKey;
-        return new Operation(brandId, key, idempotencyKey, fingerprint, () -> target(
+        return Operation.lookingUpFirst(brandId, key, idempotencyKey, fingerprint, () -> target(
                         brandId, memberId, "spend:" + spendIdempotencyKey, "spend")
                 .zipWith(rules.forBrand(brandId))
                 .map(spendAndRules -> {
@@ -221,12 +269,11 @@ public class PointsLedger {
             String actor) {
         String fingerprint = Fingerprint.of("earn", memberId, brandId, activity, sourceRef, points);
         String key = "earn:" + idempotencyKey;
-        return new Operation(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
+        return Operation.insertingFirst(brandId, key, idempotencyKey, fingerprint, () -> rules.forBrand(brandId)
                 .flatMap(brandRules -> earning(
                                 brandRules, memberId, points != null ? points : brandRules.pointsFor(activity))
-                        .map(builder -> builder.key(key, idempotencyKey, fingerprint)
-                                .describe(activity.name(), null, sourceRef, actor)
-                                .build())));
+                        .map(earning -> earning.drafted(builder -> builder.key(key, idempotencyKey, fingerprint)
+                                .describe(activity.name(), null, sourceRef, actor)))));
     }
 
     Operation reversal(
@@ -238,13 +285,14 @@ public class PointsLedger {
             String fingerprint,
             String reason,
             String actor) {
-        return new Operation(brandId, key, clientKey, fingerprint, () -> target(brandId, memberId, targetKey, "earning")
-                .map(earning -> PointsEntry.builder(EntryType.REVERSE, brandId, memberId)
-                        .key(key, clientKey, fingerprint)
-                        .describe(earning.activity(), reason, earning.sourceRef(), actor)
-                        .at(clock.instant())
-                        .reversing(earning)
-                        .build()));
+        return Operation.lookingUpFirst(
+                brandId, key, clientKey, fingerprint, () -> target(brandId, memberId, targetKey, "earning")
+                        .map(earning -> PointsEntry.builder(EntryType.REVERSE, brandId, memberId)
+                                .key(key, clientKey, fingerprint)
+                                .describe(earning.activity(), reason, earning.sourceRef(), actor)
+                                .at(clock.instant())
+                                .reversing(earning)
+                                .build()));
     }
 
     /** The applied entry a reversal or refund takes back, driven to its end first if needed. */
@@ -264,17 +312,19 @@ public class PointsLedger {
                 });
     }
 
-    private Mono<PointsEntry.Builder> earning(PointsRules brandRules, String memberId, long basePoints) {
-        return tiers.currentTier(brandRules, memberId).map(tier -> {
-            BigDecimal multiplier = brandRules.tier(tier).multiplier();
+    private Mono<Earning> earning(PointsRules brandRules, String memberId, long basePoints) {
+        return tiers.snapshot(brandRules, memberId).map(tier -> {
+            BigDecimal multiplier = brandRules.tier(tier.tier()).multiplier();
             long points = BigDecimal.valueOf(basePoints)
                     .multiply(multiplier)
                     .setScale(0, RoundingMode.DOWN)
                     .longValueExact();
             Instant now = clock.instant();
-            return PointsEntry.builder(EntryType.EARN, brandRules.brandId(), memberId)
-                    .at(now)
-                    .earning(basePoints, multiplier.toPlainString(), points, expiry(brandRules, now), true);
+            return new Earning(
+                    PointsEntry.builder(EntryType.EARN, brandRules.brandId(), memberId)
+                            .at(now)
+                            .earning(basePoints, multiplier.toPlainString(), points, expiry(brandRules, now), true),
+                    tier);
         });
     }
 
@@ -285,21 +335,42 @@ public class PointsLedger {
     }
 
     /**
-     * The one path of every write: find or record the entry under its key, check it is the same
-     * request, drive it through the remaining steps, then let tiers react to earnings.
+     * The one path of every write: record the entry under its key (or find the one already there), check it is the
+     * same request, drive it through the remaining steps, then let tiers react to earnings.
      */
     Mono<PointsResult> execute(Operation operation) {
-        return steps.find(operation.brandId(), operation.key())
-                .map(existing -> new LedgerSteps.Recorded(existing, true))
-                .switchIfEmpty(Mono.defer(() -> operation.draft().get().flatMap(steps::record)))
-                .flatMap(recorded -> {
-                    if (!recorded.entry().fingerprint().equals(operation.fingerprint())) {
-                        return Mono.error(PointsProblems.keyReused(operation.clientKey()));
-                    }
-                    return steps.drive(recorded.entry())
-                            .flatMap(entry -> qualification.afterApplied(entry).thenReturn(entry))
-                            .flatMap(entry -> result(entry, recorded.duplicate()));
-                });
+        Mono<Attempt> recorded = operation.insertFirst()
+                ? draftAndRecord(operation)
+                : steps.find(operation.brandId(), operation.key())
+                        .map(existing -> new Attempt(new LedgerSteps.Recorded(existing, true), null))
+                        .switchIfEmpty(Mono.defer(() -> draftAndRecord(operation)));
+        return recorded.flatMap(attempt -> {
+            if (!attempt.entry().fingerprint().equals(operation.fingerprint())) {
+                return Mono.error(PointsProblems.keyReused(operation.clientKey()));
+            }
+            return steps.driveToEnd(attempt.entry())
+                    .flatMap(driven -> qualification
+                            .afterApplied(driven.entry(), driven.earnedInWindow(), attempt.tierAsRead())
+                            .thenReturn(driven.entry()))
+                    .flatMap(entry -> result(entry, attempt.duplicate()));
+        });
+    }
+
+    /** Step 1 and what was read to draft it (nothing when the key was found before drafting). */
+    private record Attempt(LedgerSteps.Recorded recorded, TierSnapshot tierAsRead) {
+
+        PointsEntry entry() {
+            return recorded.entry();
+        }
+
+        boolean duplicate() {
+            return recorded.duplicate();
+        }
+    }
+
+    private Mono<Attempt> draftAndRecord(Operation operation) {
+        return Mono.defer(() -> operation.drafted().get()).flatMap(drafted -> steps.record(drafted.entry())
+                .map(recorded -> new Attempt(recorded, drafted.tierAsRead())));
     }
 
     private static Mono<PointsResult> result(PointsEntry entry, boolean duplicate) {

@@ -61,8 +61,10 @@ class PointsRecovery {
                 .with(Sort.by("createdAt"))
                 .limit(BATCH);
         return mongo.find(orphans, PointsEntry.class)
-                .concatMap(entry -> steps.drive(entry)
-                        .flatMap(settled -> qualification.afterApplied(settled).thenReturn(settled))
+                .concatMap(entry -> steps.driveToEnd(entry)
+                        .flatMap(driven -> qualification
+                                .afterApplied(driven.entry(), driven.earnedInWindow(), null)
+                                .thenReturn(driven.entry()))
                         .doOnNext(settled -> log.info(
                                 "Recovered points entry {} ({} {}): {}",
                                 settled.id(),

@@ -43,9 +43,14 @@ public class Tiers {
 
     /** The member's tier name under rules already loaded. */
     public Mono<String> currentTier(PointsRules brandRules, String memberId) {
+        return snapshot(brandRules, memberId).map(TierSnapshot::tier);
+    }
+
+    /** The member's tier record, read once; the lowest tier and no record when the member has none yet. */
+    public Mono<TierSnapshot> snapshot(PointsRules brandRules, String memberId) {
         return mongo.findById(MemberTier.idOf(brandRules.brandId(), memberId), MemberTier.class)
-                .map(MemberTier::tier)
-                .defaultIfEmpty(brandRules.lowestTier().name());
+                .map(tier -> new TierSnapshot(tier.tier(), tier.downgradeDueAt() != null, true))
+                .defaultIfEmpty(new TierSnapshot(brandRules.lowestTier().name(), false, false));
     }
 
     public Mono<TierStatus> status(String brandId, String memberId) {
@@ -73,12 +78,22 @@ public class Tiers {
      * whether it is cancelled). Makes sure the member has a tier record (the first points at a brand make one).
      */
     public Mono<Boolean> mayChange(PointsRules brandRules, String memberId, long upperBound) {
-        return ensure(brandRules, memberId)
-                .then(Mono.defer(
-                        () -> mongo.findById(MemberTier.idOf(brandRules.brandId(), memberId), MemberTier.class)))
-                .map(tier -> tier.downgradeDueAt() != null
-                        || brandRules.rank(brandRules.tierFor(upperBound).name()) > brandRules.rank(tier.tier()))
-                .defaultIfEmpty(true);
+        return snapshot(brandRules, memberId).flatMap(asRead -> mayChange(brandRules, memberId, upperBound, asRead));
+    }
+
+    /**
+     * {@link #mayChange(PointsRules, String, long)} judged on the tier as the earning read it (for its multiplier)
+     * moments before: no second read. A tier raised since then only makes the answer true more often (the exact path
+     * then re-reads); the record is created here only when the read found none, assuming the lowest tier and no
+     * pending downgrade: a record made meanwhile by another earning has no downgrade pending (only a review months
+     * later sets one), and a tier above the lowest only leaves fewer upgrades to reach.
+     */
+    public Mono<Boolean> mayChange(PointsRules brandRules, String memberId, long upperBound, TierSnapshot asRead) {
+        boolean mayChange = asRead.downgradePending()
+                || brandRules.rank(brandRules.tierFor(upperBound).name()) > brandRules.rank(asRead.tier());
+        return asRead.stored()
+                ? Mono.just(mayChange)
+                : ensure(brandRules, memberId).thenReturn(mayChange);
     }
 
     private Mono<Void> ensure(PointsRules brandRules, String memberId) {
