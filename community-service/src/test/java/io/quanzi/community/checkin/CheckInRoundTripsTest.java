@@ -3,7 +3,7 @@ package io.quanzi.community.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.community.support.CommunityApiTest;
-import io.quanzi.community.support.MongoCommands;
+import io.quanzi.platform.test.MongoCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,15 +33,9 @@ class CheckInRoundTripsTest extends CommunityApiTest {
         String member = rsvpd(event);
         String token = token(event, member);
 
-        commands.clear();
-        scan(token).expectStatus().isCreated();
+        List<String> sent = commands.during(() -> scan(token).expectStatus().isCreated(), SCAN_COLLECTIONS);
 
-        assertThat(scanCommands())
-                .containsExactly(
-                        new MongoCommands.Sent("find", "events"),
-                        new MongoCommands.Sent("find", "event_rsvps"),
-                        new MongoCommands.Sent("insert", "checkins"),
-                        new MongoCommands.Sent("update", "checkin_firsts"));
+        assertThat(sent).containsExactly("find events", "find event_rsvps", "insert checkins", "update checkin_firsts");
     }
 
     @Test
@@ -51,21 +45,9 @@ class CheckInRoundTripsTest extends CommunityApiTest {
         scan(token(event, member)).expectStatus().isCreated();
         String again = token(event, member);
 
-        commands.clear();
-        scan(again).expectStatus().isEqualTo(409);
+        List<String> sent = commands.during(() -> scan(again).expectStatus().isEqualTo(409), SCAN_COLLECTIONS);
 
-        assertThat(scanCommands())
-                .containsExactly(
-                        new MongoCommands.Sent("find", "events"),
-                        new MongoCommands.Sent("find", "event_rsvps"),
-                        new MongoCommands.Sent("insert", "checkins"),
-                        new MongoCommands.Sent("find", "checkins"));
-    }
-
-    private List<MongoCommands.Sent> scanCommands() {
-        return commands.sent().stream()
-                .filter(sent -> SCAN_COLLECTIONS.contains(sent.collection()))
-                .toList();
+        assertThat(sent).containsExactly("find events", "find event_rsvps", "insert checkins", "find checkins");
     }
 
     private String token(String event, String member) {

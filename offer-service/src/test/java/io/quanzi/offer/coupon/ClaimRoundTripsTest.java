@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quanzi.offer.offer.Offers;
 import io.quanzi.platform.problem.Problem;
+import io.quanzi.platform.test.MongoCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.test.StepVerifier;
@@ -18,7 +21,20 @@ import reactor.test.StepVerifier;
  * The database round trips of one claim, counted with a MongoDB command listener: the honest measure of what a claim
  * costs, since every command is a trip to the one-threaded embedded server and CPU in the service.
  */
+@Import(MongoCommands.Recording.class)
 class ClaimRoundTripsTest extends ClaimLoadTest {
+
+    /** The collections a claim reads or writes (offers, its own records, what eligibility reads). */
+    private static final Set<String> CLAIM_COLLECTIONS = Set.of(
+            "offers",
+            "offer_claims",
+            "offer_member_slots",
+            "offer_stock_buckets",
+            "coupons",
+            "member_facts",
+            "member_tiers",
+            "points_accounts",
+            "points_entries");
 
     @Autowired
     Claims claims;
@@ -43,8 +59,7 @@ class ClaimRoundTripsTest extends ClaimLoadTest {
         String offerId = warmDrop();
         String member = newMemberId();
 
-        List<String> sent =
-                commands.during(() -> claims.claim(member, offerId, newKey()).block(Duration.ofSeconds(10)));
+        List<String> sent = during(() -> claims.claim(member, offerId, newKey()).block(Duration.ofSeconds(10)));
 
         assertThat(sent)
                 .containsExactly(
@@ -65,7 +80,7 @@ class ClaimRoundTripsTest extends ClaimLoadTest {
                 .expectNextCount(1)
                 .verifyComplete();
 
-        List<String> sent = commands.during(() -> StepVerifier.create(claims.claim(member, offerId, newKey()))
+        List<String> sent = during(() -> StepVerifier.create(claims.claim(member, offerId, newKey()))
                 .expectErrorSatisfies(
                         refused -> assertThat(((Problem) refused).slug()).isEqualTo("limit-reached"))
                 .verify(Duration.ofSeconds(10)));
@@ -118,12 +133,16 @@ class ClaimRoundTripsTest extends ClaimLoadTest {
         body.put("totalStock", 1000);
         String offerId = createOffer(body);
 
-        List<String> first = commands.during(
-                () -> claims.claim(newMemberId(), offerId, newKey()).block(Duration.ofSeconds(10)));
-        List<String> second = commands.during(
-                () -> claims.claim(newMemberId(), offerId, newKey()).block(Duration.ofSeconds(10)));
+        List<String> first =
+                during(() -> claims.claim(newMemberId(), offerId, newKey()).block(Duration.ofSeconds(10)));
+        List<String> second =
+                during(() -> claims.claim(newMemberId(), offerId, newKey()).block(Duration.ofSeconds(10)));
 
         assertThat(first).contains("find offers");
         assertThat(second).doesNotContain("find offers");
+    }
+
+    private List<String> during(Runnable claim) {
+        return commands.during(claim, CLAIM_COLLECTIONS);
     }
 }

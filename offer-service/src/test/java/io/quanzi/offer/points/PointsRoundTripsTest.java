@@ -3,53 +3,26 @@ package io.quanzi.offer.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import io.quanzi.offer.support.OfferTestSupport;
+import io.quanzi.platform.test.MongoCommands;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The database commands one earning sends, counted by a driver {@link CommandListener}: the embedded server runs
+ * The database commands one earning sends, counted by a driver command listener ({@link MongoCommands}): the embedded server runs
  * every command on one thread, so the round trips of an earning are what its throughput is made of. A change that
  * adds one fails here and has to say why.
  */
-@Import(PointsRoundTripsTest.Commands.class)
+@Import(MongoCommands.Recording.class)
 class PointsRoundTripsTest extends OfferTestSupport {
 
-    /** Every command the application's client sends, in order. */
-    @TestConfiguration
-    static class Commands {
-
-        final List<String> sent = new CopyOnWriteArrayList<>();
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer countCommands() {
-            return settings -> settings.addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    sent.add(event.getCommandName() + " " + collection(event));
-                }
-            });
-        }
-
-        private static String collection(CommandStartedEvent event) {
-            var target = event.getCommand().get(event.getCommandName());
-            return target != null && target.isString() ? target.asString().getValue() : "";
-        }
-    }
-
     @Autowired
-    Commands commands;
+    MongoCommands commands;
 
     @Autowired
     PointsLedger ledger;
@@ -143,9 +116,7 @@ class PointsRoundTripsTest extends OfferTestSupport {
     }
 
     private List<String> during(Runnable earning) {
-        commands.sent.clear();
-        earning.run();
-        List<String> sent = List.copyOf(commands.sent);
+        List<String> sent = commands.during(earning);
         System.out.println("Commands of one earning: " + sent);
         return sent;
     }
