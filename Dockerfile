@@ -17,7 +17,7 @@ COPY gateway/pom.xml gateway/
 COPY devstack/pom.xml devstack/
 COPY ${MODULE}/ ${MODULE}/
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests -Dspotless.check.skip -Dquanzi.cds.skip=true -pl ${MODULE} -am package \
+    ./mvnw -B -q -DskipTests -Dspotless.check.skip -Dquanzi.cds.skip=true -Dquanzi.keycloak-seed.skip=true -pl ${MODULE} -am package \
  && java -Djarmode=tools -jar ${MODULE}/target/${MODULE}.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:17-jre

@@ -1,11 +1,9 @@
 package io.quanzi.devstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -67,7 +65,10 @@ final class Components {
                         Files.readString(settings.realmFile()), settings.ports().gateway()));
         installTheme(settings);
         Path database = settings.dataDir().resolve("keycloak");
-        resetWhenRealmChanged(settings, imported, database, progress);
+        String realmSha256 = resetWhenRealmChanged(settings, imported, database, progress);
+        if (KeycloakSeed.copyInto(settings, realmSha256, database)) {
+            progress.step("keycloak", "fresh database from the build's seed (realm already imported)");
+        }
         List<String> command = List.of(
                 script.toString(),
                 "start-dev",
@@ -154,10 +155,11 @@ final class Components {
     }
 
     /** Resets Keycloak's database when the imported realm (the file, or the gateway port in it) changed. */
-    private static void resetWhenRealmChanged(
+    /** Resets Keycloak's database when the imported realm changed; returns the realm's hash. */
+    private static String resetWhenRealmChanged(
             StackSettings settings, Path importedRealm, Path database, Progress progress) throws IOException {
         Path marker = database.resolve("realm.sha256");
-        String current = sha256(importedRealm);
+        String current = sha256(Files.readString(importedRealm));
         boolean stale = Files.exists(database)
                 && (!Files.exists(marker) || !Files.readString(marker).equals(current));
         if (settings.freshKeycloak() || stale) {
@@ -168,19 +170,20 @@ final class Components {
         }
         Files.createDirectories(database);
         Files.writeString(marker, current);
+        return current;
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+    static String sha256(String text) {
+        try {
             return HexFormat.of()
-                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
