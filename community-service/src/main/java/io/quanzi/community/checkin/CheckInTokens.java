@@ -47,8 +47,9 @@ class CheckInTokens {
         this.clock = clock;
     }
 
-    Issued issue(String eventId, String memberId) {
-        return issue(eventId, memberId, clock.instant().truncatedTo(ChronoUnit.SECONDS), keys.signing());
+    Mono<Issued> issue(String eventId, String memberId) {
+        return keys.signingKey()
+                .map(key -> issue(eventId, memberId, clock.instant().truncatedTo(ChronoUnit.SECONDS), key));
     }
 
     /** Signs a token issued at {@code issuedAt} with {@code key} (the current key, or any key in tests). */

@@ -62,7 +62,7 @@ class CheckIns {
                 return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "The event is cancelled or over."));
             }
             if (found.getT2() == RsvpState.CONFIRMED) {
-                return Mono.just(issue(eventId, memberId));
+                return issue(eventId, memberId);
             }
             if (!event.walkInsAllowed()) {
                 return Mono.error(new CheckInRefused(
@@ -70,14 +70,14 @@ class CheckIns {
                         "You need a confirmed place to check in to this event, and it takes no walk-ins."));
             }
             return events.mayWalkIn(event, memberId)
-                    .flatMap(allowed -> allowed ? Mono.just(issue(eventId, memberId)) : Mono.error(communityOnly()));
+                    .flatMap(allowed -> allowed ? issue(eventId, memberId) : Mono.error(communityOnly()));
         });
     }
 
-    private CheckInTokenResponse issue(String eventId, String memberId) {
-        CheckInTokens.Issued issued = tokens.issue(eventId, memberId);
+    private Mono<CheckInTokenResponse> issue(String eventId, String memberId) {
         long refreshIn = Math.max(5, properties.tokenTtl().toSeconds() * 2 / 3);
-        return new CheckInTokenResponse(issued.token(), issued.expiresAt(), refreshIn);
+        return tokens.issue(eventId, memberId)
+                .map(issued -> new CheckInTokenResponse(issued.token(), issued.expiresAt(), refreshIn));
     }
 
     private static CheckInRefused communityOnly() {

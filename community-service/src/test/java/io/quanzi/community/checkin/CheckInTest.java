@@ -114,7 +114,11 @@ class CheckInTest extends CommunityApiTest {
     void expiredTokenIsRefused() {
         String event = createEvent(openEvent("store-1", 10, false, 0));
         String member = rsvpd(event);
-        String stale = tokens.issue(event, member, Instant.now().minusSeconds(120), keys.signing())
+        String stale = tokens.issue(
+                        event,
+                        member,
+                        Instant.now().minusSeconds(120),
+                        keys.signingKey().block())
                 .token();
 
         refused(scan(stale, "store-1"), 422, "token-expired");
@@ -125,8 +129,9 @@ class CheckInTest extends CommunityApiTest {
     void forgedTokensAreRefused() throws Exception {
         String event = createEvent(openEvent("store-1", 10, false, 0));
         String member = rsvpd(event);
-        ECKey impostor =
-                new ECKeyGenerator(Curve.P_256).keyID(keys.signing().getKeyID()).generate();
+        ECKey impostor = new ECKeyGenerator(Curve.P_256)
+                .keyID(keys.signingKey().block().getKeyID())
+                .generate();
         String wrongKey = tokens.issue(event, member, Instant.now(), impostor).token();
         String genuine = token(event, member);
         String[] parts = genuine.split("\\.");
@@ -139,10 +144,10 @@ class CheckInTest extends CommunityApiTest {
         String unsigned = parts[0].replace(parts[0], base64("{\"alg\":\"none\"}")) + "." + parts[1] + ".";
         SignedJWT untyped = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.ES256)
-                        .keyID(keys.signing().getKeyID())
+                        .keyID(keys.signingKey().block().getKeyID())
                         .build(),
                 SignedJWT.parse(genuine).getJWTClaimsSet());
-        untyped.sign(new ECDSASigner(keys.signing()));
+        untyped.sign(new ECDSASigner(keys.signingKey().block()));
 
         for (String forged : List.of(wrongKey, edited, unsigned, untyped.serialize(), "not-a-token")) {
             refused(scan(forged, "store-1"), 422, "token-forged");
@@ -204,8 +209,8 @@ class CheckInTest extends CommunityApiTest {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
-        refused(scan(tokens.issue(event, stranger).token(), "store-1"), 422, "not-registered");
-        refused(scan(tokens.issue(event, waitlisted).token(), "store-1"), 422, "not-registered");
+        refused(scan(tokens.issue(event, stranger).block().token(), "store-1"), 422, "not-registered");
+        refused(scan(tokens.issue(event, waitlisted).block().token(), "store-1"), 422, "not-registered");
         assertThat(checkInCount(event)).isZero();
     }
 
@@ -246,7 +251,7 @@ class CheckInTest extends CommunityApiTest {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:quanzi:problem:not-registered");
-        refused(scan(tokens.issue(event, outsider).token(), "store-1"), 422, "not-registered");
+        refused(scan(tokens.issue(event, outsider).block().token(), "store-1"), 422, "not-registered");
         scan(token(event, insider), "store-1")
                 .expectStatus()
                 .isCreated()
@@ -266,7 +271,7 @@ class CheckInTest extends CommunityApiTest {
         for (String[] target : List.of(new String[] {event, member}, new String[] {walkInEvent, walkIn})) {
             List<String> codes = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                codes.add(tokens.issue(target[0], target[1]).token());
+                codes.add(tokens.issue(target[0], target[1]).block().token());
             }
             StepVerifier.create(Flux.fromIterable(codes)
                             .flatMap(

@@ -32,8 +32,12 @@ class OfflineBatchTest extends CommunityApiTest {
         Instant issued = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant scanned = issued.plusSeconds(20);
         List<Map<String, Object>> items = List.of(
-                item(tokens.issue(event, ann, issued, keys.signing()).token(), scanned, "till-1"),
-                item(tokens.issue(event, ben, issued, keys.signing()).token(), scanned.plusSeconds(5), "till-1"));
+                item(tokens.issue(event, ann, issued, keys.signingKey().block()).token(), scanned, "till-1"),
+                item(
+                        tokens.issue(event, ben, issued, keys.signingKey().block())
+                                .token(),
+                        scanned.plusSeconds(5),
+                        "till-1"));
 
         sync(items, "store-1")
                 .jsonPath("$.results[0].status")
@@ -66,7 +70,8 @@ class OfflineBatchTest extends CommunityApiTest {
         String event = createEvent(openEvent("store-1", 10, false, 0));
         String member = rsvpd(event);
         Instant issued = Instant.now().minusSeconds(300);
-        CheckInTokens.Issued code = tokens.issue(event, member, issued, keys.signing());
+        CheckInTokens.Issued code =
+                tokens.issue(event, member, issued, keys.signingKey().block());
 
         sync(List.of(item(code.token(), code.expiresAt().plusSeconds(30), "till-1")), "store-1")
                 .jsonPath("$.results[0].status")
@@ -81,7 +86,8 @@ class OfflineBatchTest extends CommunityApiTest {
         String event = createEvent(openEvent("store-1", 10, false, 0));
         String member = rsvpd(event);
         Instant issued = Instant.now().minus(java.time.Duration.ofHours(25));
-        CheckInTokens.Issued code = tokens.issue(event, member, issued, keys.signing());
+        CheckInTokens.Issued code =
+                tokens.issue(event, member, issued, keys.signingKey().block());
 
         sync(List.of(item(code.token(), issued.plusSeconds(10), "till-1")), "store-1")
                 .jsonPath("$.results[0].status")
@@ -100,12 +106,20 @@ class OfflineBatchTest extends CommunityApiTest {
         sync(
                         List.of(
                                 item(
-                                        tokens.issue(event, member, issued, keys.signing())
+                                        tokens.issue(
+                                                        event,
+                                                        member,
+                                                        issued,
+                                                        keys.signingKey().block())
                                                 .token(),
                                         issued.plusSeconds(3),
                                         "till-1"),
                                 item(
-                                        tokens.issue(event, member, issued.plusSeconds(10), keys.signing())
+                                        tokens.issue(
+                                                        event,
+                                                        member,
+                                                        issued.plusSeconds(10),
+                                                        keys.signingKey().block())
                                                 .token(),
                                         issued.plusSeconds(12),
                                         "till-2")),
@@ -130,17 +144,29 @@ class OfflineBatchTest extends CommunityApiTest {
                         List.of(
                                 item("forged.token.here", issued, "till-1"),
                                 item(
-                                        tokens.issue(event, member, Instant.now(), keys.signing())
+                                        tokens.issue(
+                                                        event,
+                                                        member,
+                                                        Instant.now(),
+                                                        keys.signingKey().block())
                                                 .token(),
                                         Instant.now().plusSeconds(600),
                                         "till-1"),
                                 item(
-                                        tokens.issue(event, stranger, issued, keys.signing())
+                                        tokens.issue(
+                                                        event,
+                                                        stranger,
+                                                        issued,
+                                                        keys.signingKey().block())
                                                 .token(),
                                         issued.plusSeconds(1),
                                         "till-1"),
                                 item(
-                                        tokens.issue(event, member, issued, keys.signing())
+                                        tokens.issue(
+                                                        event,
+                                                        member,
+                                                        issued,
+                                                        keys.signingKey().block())
                                                 .token(),
                                         issued.plusSeconds(1),
                                         "till-1")),
@@ -161,7 +187,17 @@ class OfflineBatchTest extends CommunityApiTest {
         String member = rsvpd(event);
         Instant issued = Instant.now().minusSeconds(30);
 
-        sync(List.of(item(tokens.issue(event, member, issued, keys.signing()).token(), issued, "x")), "store-2")
+        sync(
+                        List.of(item(
+                                tokens.issue(
+                                                event,
+                                                member,
+                                                issued,
+                                                keys.signingKey().block())
+                                        .token(),
+                                issued,
+                                "x")),
+                        "store-2")
                 .jsonPath("$.results[0].reason")
                 .isEqualTo("wrong-store");
         assertThat(checkInCount(event)).isZero();

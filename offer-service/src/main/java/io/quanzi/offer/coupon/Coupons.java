@@ -58,7 +58,7 @@ class Coupons {
                 return Mono.error(Problem.of(
                         HttpStatus.CONFLICT, "coupon-expired", "This coupon expired at " + coupon.expiresAt() + "."));
             }
-            return Mono.just(tokens.issue(coupon));
+            return tokens.issue(coupon);
         });
     }
 

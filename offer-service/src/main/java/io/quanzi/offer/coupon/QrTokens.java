@@ -57,10 +57,13 @@ class QrTokens {
     /** What a verified token says. */
     record QrClaims(String tokenId, String couponId, String memberId, String offerId, Instant expiresAt) {}
 
-    QrToken issue(Coupon coupon) {
+    Mono<QrToken> issue(Coupon coupon) {
+        return keys.signingKey().map(key -> issue(coupon, key));
+    }
+
+    private QrToken issue(Coupon coupon, ECKey key) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        ECKey key = keys.signing();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(coupon.memberId())

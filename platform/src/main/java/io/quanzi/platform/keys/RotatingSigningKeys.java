@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,8 +37,9 @@ import reactor.core.publisher.Mono;
  * made once the newest is older than {@link SigningKeyPolicy#rotation()}. A configured key, when set, signs instead
  * and nothing is stored.
  *
- * <p>A service declares one bean of this class per token kind; being an {@link ApplicationRunner}, it loads its keys
- * before the app serves.
+ * <p>A service declares one bean of this class per token kind. Being an {@link ApplicationRunner}, it checks a
+ * configured key at start-up (a bad one stops the app) and starts loading the stored keys without waiting for them;
+ * {@link #signingKey()} waits for that load, once, and nothing here blocks a thread.
  */
 public class RotatingSigningKeys implements ApplicationRunner {
 
@@ -56,6 +56,10 @@ public class RotatingSigningKeys implements ApplicationRunner {
     private final Map<String, ECKey> verifying = new ConcurrentHashMap<>();
     private volatile ECKey signing;
 
+    /** The one load of the stored keys: shared by everyone who asks while it runs, tried again if it failed. */
+    private final Mono<ECKey> loaded =
+            Mono.defer(() -> load().then(Mono.fromSupplier(this::signing))).cacheInvalidateIf(key -> false);
+
     public RotatingSigningKeys(ReactiveMongoOperations mongo, Clock clock, SigningKeyPolicy policy) {
         this.mongo = mongo;
         this.clock = clock;
@@ -64,18 +68,28 @@ public class RotatingSigningKeys implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        load().block(Duration.ofSeconds(30));
+        if (!policy.configuredJwk().isEmpty()) {
+            installConfigured();
+            return;
+        }
+        loaded.subscribe(
+                key -> {},
+                failure -> log.error(
+                        "Could not load the {} signing keys; the first token that needs one tries again",
+                        policy.keyIdPrefix(),
+                        failure));
+    }
+
+    /** The key new tokens are signed with (private part included), once the keys are loaded. */
+    public Mono<ECKey> signingKey() {
+        ECKey key = signing;
+        return key != null ? Mono.just(key) : loaded;
     }
 
     /** Loads the keys, making one if there is none or the newest is due for rotation. */
     public Mono<Void> load() {
         if (!policy.configuredJwk().isEmpty()) {
-            return Mono.fromRunnable(() -> {
-                ECKey key = parse(policy.configuredJwk(), "the configured key");
-                verifying.put(key.getKeyID(), key.toPublicJWK());
-                signing = key;
-                log.info("{} tokens are signed with the configured key {}", policy.keyIdPrefix(), key.getKeyID());
-            });
+            return Mono.fromRunnable(this::installConfigured);
         }
         return retained()
                 .flatMap(found -> {
@@ -96,7 +110,15 @@ public class RotatingSigningKeys implements ApplicationRunner {
                 .then();
     }
 
-    /** The key new tokens are signed with (private part included). */
+    /** A configured key signs as is: parsed and checked, nothing stored (no I/O). */
+    private void installConfigured() {
+        ECKey key = parse(policy.configuredJwk(), "the configured key");
+        verifying.put(key.getKeyID(), key.toPublicJWK());
+        signing = key;
+        log.info("{} tokens are signed with the configured key {}", policy.keyIdPrefix(), key.getKeyID());
+    }
+
+    /** The signing key, for callers that know the keys are loaded (after {@link #signingKey()} emitted). */
     public ECKey signing() {
         ECKey key = signing;
         if (key == null) {
@@ -133,17 +155,17 @@ public class RotatingSigningKeys implements ApplicationRunner {
 
     /** The public keys as a JWK set: the signing key first, then the other retained keys, newest first. */
     public Mono<Map<String, Object>> jwks() {
-        ECKey current = signing();
         Mono<List<StoredSigningKey>> others = policy.configuredJwk().isEmpty() ? retained() : Mono.just(List.of());
-        return others.map(stored -> {
-            List<JWK> keys = new ArrayList<>();
-            keys.add(current.toPublicJWK());
-            stored.stream()
-                    .filter(key -> !key.kid().equals(current.getKeyID()))
-                    .map(this::publicPart)
-                    .forEach(keys::add);
-            return new JWKSet(keys).toJSONObject(true);
-        });
+        return signingKey()
+                .flatMap(current -> others.map(stored -> {
+                    List<JWK> keys = new ArrayList<>();
+                    keys.add(current.toPublicJWK());
+                    stored.stream()
+                            .filter(key -> !key.kid().equals(current.getKeyID()))
+                            .map(this::publicPart)
+                            .forEach(keys::add);
+                    return new JWKSet(keys).toJSONObject(true);
+                }));
     }
 
     /** How long clients may cache {@link #jwks()}. */

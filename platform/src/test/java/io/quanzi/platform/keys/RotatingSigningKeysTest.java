@@ -52,6 +52,7 @@ class RotatingSigningKeysTest {
         RotatingSigningKeys keys = new RotatingSigningKeys(
                 mongo, clock, SigningKeyPolicy.rotating(collection, "checkin", rotation, retained, null));
         keys.run(null);
+        keys.signingKey().block();
         return keys;
     }
 
@@ -177,6 +178,22 @@ class RotatingSigningKeysTest {
                         .withConfiguredJwk(publicOnly.toJSONString()));
 
         assertThatThrownBy(() -> keys.run(null)).hasMessageContaining("private EC P-256");
+    }
+
+    @Test
+    void callersAskingWhileTheFirstLoadRunsShareItAndOneKeyIsMade() {
+        RotatingSigningKeys keys = new RotatingSigningKeys(
+                mongo, clock, SigningKeyPolicy.rotating(collection, "checkin", Duration.ofDays(90), 3, null));
+
+        List<String> kids = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(i -> keys.signingKey())
+                .map(ECKey::getKeyID)
+                .distinct()
+                .collectList()
+                .block();
+
+        assertThat(kids).hasSize(1);
+        assertThat(stored()).isOne();
     }
 
     @Test
