@@ -1,11 +1,11 @@
 package io.quanzi.offer.rules;
 
+import io.quanzi.offer.system.RecentReads;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,37 +28,24 @@ public class EarningRules {
      */
     static final Duration REUSE = Duration.ofSeconds(5);
 
-    private record Cached(PointsRules rules, long until) {}
-
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+    private final RecentReads<String, PointsRules> recent = new RecentReads<>(REUSE, 10_000);
 
     EarningRules(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Mono<PointsRules> forBrand(String brandId) {
-        Cached cached = recent.get(brandId);
-        long now = System.nanoTime();
-        if (cached != null && now - cached.until() < 0) {
-            return Mono.just(cached.rules());
-        }
-        return mongo.findById(brandId, BrandSettings.class)
+        return recent.get(brandId, () -> mongo.findById(brandId, BrandSettings.class)
                 .map(EarningRules::toRules)
-                .defaultIfEmpty(defaults(brandId))
-                .doOnNext(rules -> {
-                    if (recent.size() > 10_000) {
-                        recent.clear();
-                    }
-                    recent.put(brandId, new Cached(rules, now + REUSE.toNanos()));
-                });
+                .defaultIfEmpty(defaults(brandId)));
     }
 
     Mono<PointsRules> save(BrandSettings settings) {
-        return Mono.fromRunnable(() -> recent.remove(settings.brandId()))
+        return Mono.fromRunnable(() -> recent.forget(settings.brandId()))
                 .then(mongo.save(settings))
                 .map(EarningRules::toRules)
-                .doFinally(done -> recent.remove(settings.brandId()));
+                .doFinally(done -> recent.forget(settings.brandId()));
     }
 
     /** Join 20, check-in 50, first post 10, referrer 100, referee 50, 1 point per 1.00, 12 months. */
