@@ -173,24 +173,31 @@ public class OutboxRelay implements SmartLifecycle {
      * read) each entry is claimed on its own, as for a single one.
      */
     private Mono<Long> relayDocument(OutboxSource source, Object id, List<OutboxEntry> entries) {
-        List<Integer> due = due(entries);
+        List<Integer> due = due(source, id, entries);
         if (due.size() < 2) {
-            return relayOneByOne(source, id, entries);
+            return relayOneByOne(source, id, entries, due);
         }
         return claimAll(source, id, entries, due)
                 .flatMap(claimed ->
-                        claimed ? deliverClaimed(source, id, entries, due) : relayOneByOne(source, id, entries));
+                        claimed ? deliverClaimed(source, id, entries, due) : relayOneByOne(source, id, entries, due));
     }
 
     /** The indices an attempt may go for now: pending, with a handler, due, not held back by an earlier ordered one. */
-    private List<Integer> due(List<OutboxEntry> entries) {
+    private List<Integer> due(OutboxSource source, Object id, List<OutboxEntry> entries) {
         Instant now = clock.instant();
         boolean orderedWaits = false;
         List<Integer> due = new ArrayList<>();
         for (int index = 0; index < entries.size(); index++) {
             OutboxEntry entry = entries.get(index);
+            if (!entry.pending()) {
+                continue;
+            }
             OutboxHandler handler = handlers.get(entry.kind());
-            if (!entry.pending() || handler == null || (handler.ordered() && orderedWaits)) {
+            if (handler == null) {
+                log.warn("No outbox handler for kind {} ({} in {}/{})", entry.kind(), entry.key(), source, id);
+                continue;
+            }
+            if (handler.ordered() && orderedWaits) {
                 continue;
             }
             if (entry.nextAttemptAt() != null && entry.nextAttemptAt().isAfter(now)) {
@@ -202,24 +209,15 @@ public class OutboxRelay implements SmartLifecycle {
         return due;
     }
 
-    private Mono<Long> relayOneByOne(OutboxSource source, Object id, List<OutboxEntry> entries) {
-        Instant now = clock.instant();
+    /** Claims and delivers the due entries one at a time; an ordered one that must wait holds back later ones. */
+    private Mono<Long> relayOneByOne(OutboxSource source, Object id, List<OutboxEntry> entries, List<Integer> due) {
         boolean[] orderedWaits = {false};
-        return Flux.range(0, entries.size())
-                .filter(index -> entries.get(index).pending())
+        return Flux.fromIterable(due)
                 .concatMap(index -> {
                     OutboxEntry entry = entries.get(index);
                     OutboxHandler handler = handlers.get(entry.kind());
-                    if (handler == null) {
-                        log.warn("No outbox handler for kind {} ({} in {}/{})", entry.kind(), entry.key(), source, id);
-                        return Mono.empty();
-                    }
                     boolean ordered = handler.ordered();
                     if (ordered && orderedWaits[0]) {
-                        return Mono.empty();
-                    }
-                    if (entry.nextAttemptAt() != null && entry.nextAttemptAt().isAfter(now)) {
-                        orderedWaits[0] |= ordered;
                         return Mono.empty();
                     }
                     return attempt(source, id, index, entry, handler)
