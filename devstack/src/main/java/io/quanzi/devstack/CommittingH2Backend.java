@@ -1,5 +1,6 @@
 package io.quanzi.devstack;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -28,6 +29,11 @@ final class CommittingH2Backend extends H2Backend {
 
     CommittingH2Backend(String fileName) {
         super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new IndexedH2Database(name, getMvStore(), getCursorRegistry());
     }
 
     @Override

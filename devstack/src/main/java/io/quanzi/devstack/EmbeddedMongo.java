@@ -3,7 +3,6 @@ package io.quanzi.devstack;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     static EmbeddedMongo start(int port, Path dataDir, boolean persistent) throws IOException {
         if (!persistent) {
-            MongoServer server = new MongoServer(new MemoryBackend());
+            MongoServer server = new MongoServer(new IndexedMemoryBackend());
             bindOneWorker(server, port);
             return new EmbeddedMongo(server, null);
         }

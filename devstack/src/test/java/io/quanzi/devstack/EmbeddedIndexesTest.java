@@ -1,0 +1,189 @@
+package io.quanzi.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded server's indexes ({@link PinnedKeys}, {@link UniqueKeyLookup}, {@link SecondaryIndex}) change how
+ * documents are found, never which: every query answers the same as on the library's own backend, which scans.
+ */
+class EmbeddedIndexesTest {
+
+    private static final List<Bson> QUERIES = List.of(
+            Filters.eq("a", 3),
+            Filters.eq("a", 3.0),
+            Filters.and(Filters.eq("a", 4), Filters.eq("b", "b1")),
+            Filters.and(Filters.eq("a", 4), Filters.eq("b", "b1"), Filters.gt("n", 10)),
+            Filters.in("a", 1, 2),
+            Filters.and(Filters.in("a", 5, 6), Filters.lt("n", 40)),
+            Filters.and(Filters.eq("_id", 17), Filters.gt("n", 0)),
+            Filters.and(Filters.in("_id", 3, 4, 5, 400), Filters.exists("gone", false)),
+            Filters.and(Filters.eq("code", "c21"), Filters.eq("a", 1)),
+            Filters.eq("tags", "t2"),
+            Filters.and(Filters.eq("tags", "t1"), Filters.eq("a", 0)),
+            Filters.eq("opt", 1),
+            Filters.eq("opt", null),
+            Filters.eq("nested.x", 2),
+            Filters.and(Filters.eq("a", 2), Filters.or(Filters.eq("b", "b0"), Filters.gt("n", 50))),
+            Filters.regex("b", "^b1"),
+            Filters.eq("a", 99));
+
+    @Test
+    void indexedMemoryBackendAnswersAsTheLibrarysOwn() {
+        compareWith(new IndexedMemoryBackend());
+    }
+
+    @Test
+    void indexedH2BackendAnswersAsTheLibrarysOwn() throws Exception {
+        Path dir = Files.createTempDirectory("quanzi-indexes-");
+        CommittingH2Backend backend =
+                new CommittingH2Backend(dir.resolve("mongo.mv").toString());
+        try {
+            compareWith(backend);
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Test
+    void indexesAreRebuiltWhenTheH2FileIsOpenedAgain() throws Exception {
+        Path file = Files.createTempDirectory("quanzi-indexes-").resolve("mongo.mv");
+        withServer(new CommittingH2Backend(file.toString()), docs -> {
+            docs.createIndex(Indexes.ascending("a"));
+            docs.insertMany(documents());
+        });
+        withServer(new CommittingH2Backend(file.toString()), docs -> {
+            assertThat(ids(docs.find(Filters.eq("a", 3)))).hasSize(20);
+            docs.updateMany(Filters.eq("a", 3), Updates.set("a", 30));
+            assertThat(ids(docs.find(Filters.eq("a", 3)))).isEmpty();
+            assertThat(ids(docs.find(Filters.eq("a", 30)))).hasSize(20);
+        });
+    }
+
+    @Test
+    void aGuardedWriteIsAnsweredByTheKeyItPins() {
+        List<IndexKey> id = List.of(new IndexKey("_id", true));
+        assertThat(PinnedKeys.of(id, new de.bwaldvogel.mongo.bson.Document("_id", 7).append("n", 1), false))
+                .isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", 7));
+        assertThat(PinnedKeys.of(
+                        id,
+                        new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$gt", 7)),
+                        false))
+                .isNull();
+        List<IndexKey> pair = List.of(new IndexKey("a", true), new IndexKey("b", true));
+        assertThat(PinnedKeys.of(pair, new de.bwaldvogel.mongo.bson.Document("a", 1), false))
+                .isNull();
+        assertThat(PinnedKeys.of(
+                        pair,
+                        new de.bwaldvogel.mongo.bson.Document("a", 1)
+                                .append("b", new de.bwaldvogel.mongo.bson.Document("$in", List.of(1))),
+                        false))
+                .as("an $in on a compound index is left to a scan")
+                .isNull();
+    }
+
+    private static void compareWith(MongoBackend indexed) {
+        List<List<List<Object>>> expected = new ArrayList<>();
+        List<List<List<Object>>> actual = new ArrayList<>();
+        withServer(new MemoryBackend(), docs -> expected.addAll(exercise(docs)));
+        withServer(indexed, docs -> actual.addAll(exercise(docs)));
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("answers of step %d", i).isEqualTo(expected.get(i));
+        }
+        assertThat(expected.get(0)).as("the queries find something").isNotEmpty();
+    }
+
+    /** Indexes, documents, the queries; then updates that move documents between keys, deletes, the queries again. */
+    private static List<List<List<Object>>> exercise(MongoCollection<Document> docs) {
+        docs.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+        docs.createIndex(Indexes.ascending("a"));
+        docs.createIndex(Indexes.ascending("a", "b"));
+        docs.createIndex(Indexes.ascending("tags"));
+        docs.createIndex(Indexes.ascending("opt"), new IndexOptions().sparse(true));
+        docs.createIndex(Indexes.ascending("nested.x"));
+        docs.insertMany(documents());
+        List<List<List<Object>>> answers = new ArrayList<>();
+        answers.add(answer(docs));
+        docs.updateMany(Filters.eq("a", 3), Updates.set("a", 4));
+        docs.updateOne(Filters.and(Filters.eq("_id", 17), Filters.gt("n", 0)), Updates.set("tags", List.of("t2")));
+        docs.findOneAndUpdate(Filters.and(Filters.eq("_id", 40), Filters.eq("a", 0)), Updates.unset("opt"));
+        docs.deleteMany(Filters.eq("a", 5));
+        docs.deleteOne(Filters.and(Filters.eq("_id", 61), Filters.eq("code", "c61")));
+        docs.updateOne(
+                Filters.and(Filters.eq("_id", 500), Filters.exists("gone", false)),
+                Updates.set("a", 1),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        answers.add(answer(docs));
+        return answers;
+    }
+
+    private static List<List<Object>> answer(MongoCollection<Document> docs) {
+        List<List<Object>> answers = new ArrayList<>();
+        for (Bson query : QUERIES) {
+            answers.add(ids(docs.find(query).sort(Sorts.ascending("_id"))));
+            answers.add(List.of(docs.countDocuments(query)));
+        }
+        answers.add(
+                ids(docs.find(Filters.eq("a", 4)).sort(Sorts.descending("n")).limit(3)));
+        return answers;
+    }
+
+    private static List<Document> documents() {
+        Random random = new Random(42);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Document doc = new Document("_id", i)
+                    .append("code", "c" + i)
+                    .append("a", i % 10)
+                    .append("b", "b" + (i % 3))
+                    .append("n", random.nextInt(100))
+                    .append("tags", List.of("t" + (i % 4), "t" + (i % 5)))
+                    .append("nested", new Document("x", i % 7));
+            if (i % 2 == 0) {
+                doc.append("opt", i % 3);
+            }
+            documents.add(doc);
+        }
+        return documents;
+    }
+
+    private static List<Object> ids(Iterable<Document> found) {
+        List<Object> ids = new ArrayList<>();
+        found.forEach(doc -> ids.add(doc.get("_id")));
+        ids.sort((x, y) -> Integer.compare(((Number) x).intValue(), ((Number) y).intValue()));
+        return ids;
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            use.accept(client.getDatabase("indexes").getCollection("docs"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
