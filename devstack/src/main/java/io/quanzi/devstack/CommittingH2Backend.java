@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * H2 storage that commits every write before the server answers it. H2 otherwise commits about once a second (the
- * stack added a commit every 200 ms), so a hard kill of the process lost the writes of the last moment although
- * the services had been told they were stored. The server runs one command at a time, so the commit belongs to the
- * write it follows; it writes to the file (the operating system keeps it across a process crash), without fsync.
+ * H2 storage that commits every write before the server answers it. H2 otherwise commits about once a second, so a
+ * hard kill of the process lost the writes of the last moment although the services had been told they were
+ * stored. Writes that arrive together share one commit ({@link GroupCommit}); the commit writes to the file (the
+ * operating system keeps it across a process crash), without fsync.
+ *
+ * <p>Its databases keep indexes that answer the services' queries ({@link IndexedH2Database}).
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -27,6 +29,8 @@ final class CommittingH2Backend extends H2Backend {
             "dropdatabase",
             "renamecollection");
 
+    private final GroupCommit commits = new GroupCommit(this::commit);
+
     CommittingH2Backend(String fileName) {
         super(fileName);
     }
@@ -38,12 +42,17 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
             // Also after a failed write: an ordered insert of many documents keeps those before the failure.
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-                commit();
+            if (channel == null) {
+                if (write) {
+                    commit();
+                }
+            } else {
+                commits.afterCommand(channel, write);
             }
         }
     }
