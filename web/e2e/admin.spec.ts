@@ -73,6 +73,11 @@ test.afterAll(async () => {
   await phone?.close();
 });
 
+/** A saved event's or offer's own address. The form is at …/new, which the page leaves just after the save shows. */
+function savedAddress(kind: 'events' | 'offers') {
+  return (url: URL) => new RegExp(`/admin/${kind}/[^/]+$`).test(url.pathname) && !url.pathname.endsWith('/new');
+}
+
 test('ada signs in on the Keycloak page and the dashboard draws the charts with the numbers of this run', async ({}, testInfo) => {
   await signIn(page, 'ada');
   await expect(page.getByTestId('admin-dashboard')).toBeVisible();
@@ -115,7 +120,7 @@ test('ada creates an event at a store through the form, in the store time zone',
   await expectAccessible(page, 'event form');
   await shot(page, testInfo, 'admin-03-event-form');
   await page.getByTestId('event-save').click();
-  await page.waitForURL(/\/admin\/events\/[^/]+$/);
+  await page.waitForURL(savedAddress('events'));
   await expect(page.getByTestId('attendees')).toBeVisible();
 
   const id = new URL(page.url()).pathname.split('/').pop()!;
@@ -153,7 +158,7 @@ test('ada creates an offer through the form, pauses it, and sees its remaining s
   await expectAccessible(page, 'offer form');
   await shot(page, testInfo, 'admin-05-offer-form');
   await page.getByTestId('offer-save').click();
-  await page.waitForURL(/\/admin\/offers\/[^/]+$/);
+  await page.waitForURL(savedAddress('offers'));
   await expect(page.getByTestId('offer-stock')).toContainText('40');
 
   const id = new URL(page.url()).pathname.split('/').pop()!;
