@@ -32,5 +32,5 @@ if [ "${1:-}" = "--rebuild" ] || needs_build; then
 fi
 
 # The launcher holds the embedded MongoDB: a bounded heap that shrinks after a burst (bench/ uses the same).
-exec java ${QUANZI_DEVSTACK_JAVA_OPTS:--Xms64m -Xmx768m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} \
+exec java ${QUANZI_DEVSTACK_JAVA_OPTS:--Xms64m -Xmx768m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000} \
   -Dquanzi.home="$PWD" -jar "$launcher"

@@ -108,6 +108,7 @@ final class BenchStack implements AutoCloseable {
                         "-XX:+UseSerialGC",
                         "-XX:MinHeapFreeRatio=10",
                         "-XX:MaxHeapFreeRatio=30",
+                        "-XX:TrimNativeHeapInterval=5000",
                         "-Dquanzi.home=" + settings.home(),
                         "-jar",
                         copy.toString())
