@@ -31,7 +31,7 @@ class CheckInRoundTripsTest extends CommunityApiTest {
     void aConfirmedMembersScanReadsTheEventAndTheirPlaceThenWritesTheCheckInAndTheFirstMarker() {
         String event = createEvent(openEvent("store-1", 10, false, 30));
         String member = rsvpd(event);
-        String token = token(event, member);
+        String token = checkInToken(event, member);
 
         List<String> sent = commands.during(() -> scan(token).expectStatus().isCreated(), SCAN_COLLECTIONS);
 
@@ -42,26 +42,12 @@ class CheckInRoundTripsTest extends CommunityApiTest {
     void aSecondScanIsAnsweredByTheUniqueIndexAndChangesNothing() {
         String event = createEvent(openEvent("store-1", 10, false, 30));
         String member = rsvpd(event);
-        scan(token(event, member)).expectStatus().isCreated();
-        String again = token(event, member);
+        scan(checkInToken(event, member)).expectStatus().isCreated();
+        String again = checkInToken(event, member);
 
         List<String> sent = commands.during(() -> scan(again).expectStatus().isEqualTo(409), SCAN_COLLECTIONS);
 
         assertThat(sent).containsExactly("find events", "find event_rsvps", "insert checkins", "find checkins");
-    }
-
-    private String token(String event, String member) {
-        return web.mutateWith(member(member))
-                .get()
-                .uri("/api/events/{id}/checkin-token", event)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("token")
-                .toString();
     }
 
     private WebTestClient.ResponseSpec scan(String token) {

@@ -133,17 +133,7 @@ class OutboxTest extends CommunityApiTest {
 
     private void rsvpAndScan(String event, String member, String store) {
         rsvpAs(member, event).expectStatus().isOk();
-        String token = web.mutateWith(member(member))
-                .get()
-                .uri("/api/events/{id}/checkin-token", event)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("token")
-                .toString();
+        String token = checkInToken(event, member);
         web.mutateWith(staff("staff", store))
                 .post()
                 .uri("/api/checkins")

@@ -182,6 +182,21 @@ public abstract class CommunityApiTest {
                 .exchange();
     }
 
+    /** The member's current check-in token for {@code event}, as the app fetches it to draw the QR code. */
+    protected String checkInToken(String event, String member) {
+        return web.mutateWith(member(member))
+                .get()
+                .uri("/api/events/{id}/checkin-token", event)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .toString();
+    }
+
     /** A fresh member who has RSVPed to {@code event}. */
     protected String rsvpd(String event) {
         String member = "member-" + UUID.randomUUID();

@@ -44,22 +44,7 @@ class TierQualification implements EarnedInWindow {
 
     @Override
     public Mono<Long> earnedSince(String brandId, String memberId, Instant from) {
-        return mongo.aggregate(
-                        Aggregation.newAggregation(
-                                Aggregation.match(Criteria.where("brandId")
-                                        .is(brandId)
-                                        .and("memberId")
-                                        .is(memberId)
-                                        .and("state")
-                                        .is(EntryState.APPLIED.name())
-                                        .and("qualifyingAt")
-                                        .gte(from)),
-                                Aggregation.group().sum("qualifying").as("total")),
-                        PointsEntry.class,
-                        Document.class)
-                .next()
-                .map(total -> ((Number) total.get("total")).longValue())
-                .defaultIfEmpty(0L);
+        return windowSums(brandId, memberId, from).map(WindowSums::applied);
     }
 
     /**
