@@ -31,8 +31,10 @@ final class Components {
      * given back to the system every few seconds ({@link #TRIM_NATIVE_HEAP}).
      */
     static final List<String> APP_JVM = List.of(
-            "-Xms64m",
+            "-Xms128m",
+            "-Xmn64m",
             "-Xmx256m",
+            "-XX:MetaspaceSize=96m",
             "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",

@@ -35,6 +35,7 @@ class CheckIns {
     private final OutboxRelay relay;
     private final FirstCheckIns firsts;
     private final CheckInProperties properties;
+    private final ScanAdmission admission;
     private final Clock clock;
 
     CheckIns(
@@ -44,6 +45,7 @@ class CheckIns {
             OutboxRelay relay,
             FirstCheckIns firsts,
             CheckInProperties properties,
+            ScanAdmission admission,
             Clock clock) {
         this.tokens = tokens;
         this.events = events;
@@ -51,6 +53,7 @@ class CheckIns {
         this.relay = relay;
         this.firsts = firsts;
         this.properties = properties;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -86,8 +89,12 @@ class CheckIns {
                 "This event is for the members of its community: walk-ins from outside it are not admitted.");
     }
 
-    /** An online scan, judged at the server's time. */
+    /** An online scan, judged at the server's time; a few at once in a rush ({@link ScanAdmission}). */
     Mono<CheckInResponse> scan(CheckInRequest request, JwtAuthenticationToken staff) {
+        return admission.admit(Mono.defer(() -> scanNow(request, staff)));
+    }
+
+    private Mono<CheckInResponse> scanNow(CheckInRequest request, JwtAuthenticationToken staff) {
         Instant now = clock.instant();
         return tokens.verify(request.token()).flatMap(token -> {
             if (request.eventId() != null && !request.eventId().equals(token.eventId())) {

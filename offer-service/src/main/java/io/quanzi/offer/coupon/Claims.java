@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Service;
@@ -356,13 +355,9 @@ class Claims {
 
     /** Too many claims at once: nothing was written, so the same request may simply be sent again. */
     private static Problem busy(AdmissionGate.AdmissionRefused refused) {
-        Problem busy = Problem.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "busy",
+        return Problem.busy(
                 "Too many claims are being processed right now; nothing was claimed. Try again in a moment (the same"
                         + " Idempotency-Key may be reused).");
-        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-        return busy;
     }
 
     private static Problem incomplete(Claim claim, Throwable failure) {

@@ -18,6 +18,12 @@ import reactor.util.context.ContextView;
  * maxWait}. A caller that cannot start in time, or finds the queue full, gets an {@link AdmissionRefused} at once,
  * and its work never starts.
  *
+ * <p>A caller who would have to wait longer than its budget is told so on arrival, not when the budget has run out:
+ * the gate keeps a moving average of how long its work takes, and a caller with more waiters ahead of it than can
+ * start within its budget at that pace is refused at once ({@link Reason#WOULD_WAIT_TOO_LONG}). In a burst the
+ * excess is then answered in milliseconds, and the callers who are admitted are those who will start in time; the
+ * budget's timer stays as the backstop for work that slows down meanwhile.
+ *
  * <p>Once started, the work runs to its end even if the caller cancels (a client gone, a gateway time limit): it is
  * subscribed by the gate, not by the caller, and its permit is released when it ends. A caller still waiting gets its
  * outcome. A caller that cancels while queued simply leaves the queue. Nothing blocks a thread: waiting is a queued
@@ -31,7 +37,9 @@ public final class AdmissionGate {
     /** Why work was not admitted. */
     public enum Reason {
         QUEUE_FULL,
-        WAITED_TOO_LONG
+        WAITED_TOO_LONG,
+        /** More waiters ahead than can start within the caller's budget at the pace the work goes now. */
+        WOULD_WAIT_TOO_LONG
     }
 
     /** The work was not started, so it changed nothing. Carries no stack trace: it is an answer, not a bug. */
@@ -40,14 +48,25 @@ public final class AdmissionGate {
         private final Reason reason;
 
         AdmissionRefused(String gate, Reason reason) {
-            super(gate + ": " + (reason == Reason.QUEUE_FULL ? "queue full" : "waited too long"), null, false, false);
+            super(gate + ": " + describe(reason), null, false, false);
             this.reason = reason;
         }
 
         public Reason reason() {
             return reason;
         }
+
+        private static String describe(Reason reason) {
+            return switch (reason) {
+                case QUEUE_FULL -> "queue full";
+                case WAITED_TOO_LONG -> "waited too long";
+                case WOULD_WAIT_TOO_LONG -> "would wait too long";
+            };
+        }
     }
+
+    /** Weight of the newest duration in the moving average: 1/8, so a burst's pace shows within a few pieces. */
+    private static final int AVERAGE_WEIGHT = 8;
 
     private final String name;
     private final int maxConcurrent;
@@ -59,6 +78,9 @@ public final class AdmissionGate {
     private final ArrayDeque<Waiter<?>> queue = new ArrayDeque<>();
 
     private int running;
+    /** Moving average of how long a piece of work ran, in nanoseconds; 0 until one has ended. */
+    private long averageNanos;
+
     private final AtomicInteger drains = new AtomicInteger();
 
     public AdmissionGate(String name, int maxConcurrent, int maxQueued, Duration maxWait) {
@@ -130,10 +152,22 @@ public final class AdmissionGate {
                 if (maxWait.isZero() || maxWait.isNegative()) {
                     return Reason.WAITED_TOO_LONG;
                 }
+                if (expectedWaitNanos() > maxWait.toNanos()) {
+                    return Reason.WOULD_WAIT_TOO_LONG;
+                }
             }
             queue.addLast(waiter);
             return null;
         }
+    }
+
+    /**
+     * How long a newcomer would wait at the present pace: the waiters ahead start {@code maxConcurrent} at a time, one
+     * average duration apart, and the newcomer with the next group. Called under the lock.
+     */
+    private long expectedWaitNanos() {
+        long groupsAhead = queue.size() / maxConcurrent + 1;
+        return groupsAhead * averageNanos;
     }
 
     private void expire(Waiter<?> waiter) {
@@ -155,9 +189,11 @@ public final class AdmissionGate {
         // Already started: the work goes on to its end, only its outcome is no longer wanted.
     }
 
-    private void finished() {
+    private void finished(long startedNanos) {
+        long took = Math.max(0, timer.now(TimeUnit.NANOSECONDS) - startedNanos);
         synchronized (queue) {
             running--;
+            averageNanos = averageNanos == 0 ? took : averageNanos + (took - averageNanos) / AVERAGE_WEIGHT;
         }
         drain();
     }
@@ -187,16 +223,17 @@ public final class AdmissionGate {
     }
 
     private <T> void start(Waiter<T> waiter) {
+        long startedNanos = timer.now(TimeUnit.NANOSECONDS);
         Mono<T> work;
         try {
             work = waiter.work.contextWrite(waiter.context);
         } catch (RuntimeException failure) {
             waiter.result.tryEmitError(failure);
-            finished();
+            finished(startedNanos);
             return;
         }
         // Subscribed here, not by the caller: a caller's cancel cannot reach it.
-        work.doFinally(signal -> finished())
+        work.doFinally(signal -> finished(startedNanos))
                 .subscribe(
                         value -> waiter.result.tryEmitValue(value),
                         failure -> waiter.result.tryEmitError(failure),

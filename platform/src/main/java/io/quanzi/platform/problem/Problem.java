@@ -1,5 +1,6 @@
 package io.quanzi.platform.problem;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponseException;
@@ -50,6 +51,16 @@ public class Problem extends ErrorResponseException {
 
     public static Problem unprocessable(String slug, String detail) {
         return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, slug, detail);
+    }
+
+    /**
+     * 503 {@code busy} with {@code Retry-After: 1}: an admission gate refused the work, so nothing was done and the
+     * same request may simply be sent again.
+     */
+    public static Problem busy(String detail) {
+        Problem busy = new Problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", detail);
+        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        return busy;
     }
 
     /** The caller lacks the role, or the brand is not among its {@code brand_ids}. */

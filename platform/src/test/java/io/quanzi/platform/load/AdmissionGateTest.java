@@ -123,6 +123,49 @@ class AdmissionGateTest {
     }
 
     @Test
+    void aCallerWhoWouldWaitLongerThanItsBudgetAtThePresentPaceIsRefusedOnArrival() {
+        AdmissionGate gate = gate(1, 10);
+        List<String> starts = new CopyOnWriteArrayList<>();
+        Step paceSetter = new Step("pace", starts);
+        gate.admit(paceSetter.work).subscribe();
+        time.advanceTimeBy(Duration.ofSeconds(2));
+        paceSetter.finish("done"); // the work now takes 2 s, and the budget is 3 s
+
+        Step running = new Step("running", starts);
+        gate.admit(running.work).subscribe();
+        List<Object> next = new CopyOnWriteArrayList<>();
+        Step first = new Step("first", starts);
+        gate.admit(first.work).subscribe(next::add, next::add); // starts in about 2 s: may wait
+        Step second = new Step("second", starts);
+        List<Throwable> refused = new CopyOnWriteArrayList<>();
+        gate.admit(second.work).subscribe(value -> {}, refused::add); // about 4 s: refused now
+
+        assertThat(refused).singleElement().isInstanceOfSatisfying(AdmissionRefused.class, r -> assertThat(r.reason())
+                .isEqualTo(Reason.WOULD_WAIT_TOO_LONG));
+        assertThat(gate.queued()).isOne();
+        time.advanceTimeBy(Duration.ofSeconds(2));
+        running.finish("done");
+        first.finish("first done");
+        assertThat(next).containsExactly("first done");
+        assertThat(starts).containsExactly("pace", "running", "first");
+        assertThat(second.started).hasValue(0);
+    }
+
+    @Test
+    void withoutAPaceYetNobodyIsRefusedBeforeTheirBudgetRunsOut() {
+        AdmissionGate gate = gate(1, 10);
+        List<String> starts = new CopyOnWriteArrayList<>();
+        gate.admit(new Step("running", starts).work).subscribe();
+        List<Throwable> refused = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            gate.admit(new Step("w" + i, starts).work).subscribe(value -> {}, refused::add);
+        }
+
+        assertThat(refused).isEmpty();
+        assertThat(gate.queued()).isEqualTo(5);
+    }
+
+    @Test
     void aCallerMayBringAWaitBudgetOfItsOwn() {
         AdmissionGate gate = gate(1, 10);
         List<String> starts = new CopyOnWriteArrayList<>();
