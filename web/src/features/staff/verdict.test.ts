@@ -63,6 +63,13 @@ describe('the verdict of a scan', () => {
     expect(refused(new ApiProblem(403, 'http-403', 'Forbidden', undefined))).toEqual({ tone: 'bad', message: 'forbidden' });
     expect(refused(new Error('boom'))).toEqual({ tone: 'bad', message: 'unknown' });
   });
+
+  it('warns (amber) when the server was too busy to record the scan, so the clerk scans again', () => {
+    expect(refused(problem(503, 'busy', 'Too many scans are being recorded right now; this one was not.'))).toEqual({
+      tone: 'warn',
+      message: 'busy',
+    });
+  });
 });
 
 describe('the verdict of a purchase', () => {

@@ -53,6 +53,7 @@ export const KNOWN_REASONS = [
   'currency-not-accepted',
   'unknown-member-number',
   'network',
+  'busy',
   'forbidden',
 ] as const;
 
@@ -120,7 +121,8 @@ export function refused(failure: unknown): Verdict {
   if (!(failure instanceof ApiProblem)) return { tone: 'bad', message: 'unknown' };
   const slug = failure.slug === 'http-403' ? 'forbidden' : failure.slug;
   const known = (KNOWN_REASONS as readonly string[]).includes(slug);
-  const verdict: Verdict = { tone: slug === 'network' ? 'warn' : 'bad', message: known ? slug : 'unknown' };
+  // No connection, or too many scans at once (nothing recorded): scan again, the code itself is fine.
+  const verdict: Verdict = { tone: slug === 'network' || slug === 'busy' ? 'warn' : 'bad', message: known ? slug : 'unknown' };
   if (!known) verdict.detail = failure.detail ?? failure.title;
   if (slug === 'already-checked-in') {
     verdict.at = text(failure.body.checkedInAt);
