@@ -14,8 +14,9 @@ import tools.jackson.databind.type.LogicalType;
  * answered with a 400 problem naming the field) instead of being converted. No {@code 1.9} for an
  * integer, no {@code "5"} for a number, no {@code true} or {@code 5} for a string, no {@code "true"}
  * or {@code 1} for a boolean, no ordinal for an enum, no number for a date, no {@code null} for a
- * primitive, no key given twice, and dates only within the years 1 to 9999 (what a database and
- * every client can represent). Unknown fields are refused too ({@code PlatformDefaults}). The one
+ * primitive, no key given twice, dates only within the years 1 to 9999 (what a database and
+ * every client can represent), and text without control characters other than tabs and line
+ * breaks ({@link PrintableText}). Unknown fields are refused too ({@code PlatformDefaults}). The one
  * exception is money: a {@link java.math.BigDecimal} may come as a decimal string ({@code "42.00"}),
  * so amounts survive clients that have no exact decimal numbers.
  */
@@ -26,6 +27,8 @@ public final class StrictJson {
     public static JsonMapper.Builder apply(JsonMapper.Builder builder) {
         SimpleModule dates = new SimpleModule("quanzi-date-range");
         dates.setDeserializerModifier(new DateRange.Modifier());
+        SimpleModule text = new SimpleModule("quanzi-printable-text");
+        text.setDeserializerModifier(new PrintableText.Modifier());
         return builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -54,6 +57,7 @@ public final class StrictJson {
                 .withCoercionConfig(
                         java.math.BigDecimal.class,
                         config -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
-                .addModule(dates);
+                .addModule(dates)
+                .addModule(text);
     }
 }

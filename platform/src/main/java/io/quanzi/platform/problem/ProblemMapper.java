@@ -19,6 +19,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -113,6 +114,13 @@ public class ProblemMapper {
         JacksonException json = cause(failure, JacksonException.class);
         if (json instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
+        }
+        if (json instanceof InvalidFormatException invalid
+                && invalid.getTargetType() == String.class
+                && !invalid.getPath().isEmpty()) {
+            // Only PrintableText refuses a string for its content.
+            return "Field '" + fieldPath(invalid) + "' must not contain control characters (tabs and line breaks"
+                    + " excepted).";
         }
         if (json instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {

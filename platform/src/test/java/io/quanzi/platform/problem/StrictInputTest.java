@@ -115,6 +115,44 @@ class StrictInputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"name\": \"a\\u0000b\"}",
+                "{\"name\": \"\\u001b[31mred\"}",
+                "{\"name\": \"a\\u0007b\"}",
+                "{\"name\": \"a\\u007fb\"}",
+                "{\"name\": \"a\\u0085b\"}"
+            })
+    void controlCharactersInTextAre400ProblemsNamingTheField(String body) {
+        member.post()
+                .uri("/api/typed")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Field 'name' must not contain control characters (tabs and line breaks excepted).");
+    }
+
+    @Test
+    void tabsAndLineBreaksInTextPass() {
+        member.post()
+                .uri("/api/typed")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"line one\\r\\nline two\\tend 圈子\", \"size\": 1}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("line one\r\nline two\tend 圈子");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a%00b", "%0d%0aSet-Cookie:x", "%1b[31m"})
     void controlCharactersInQueryParametersAre400(String encoded) {
         member.get()
