@@ -29,13 +29,21 @@ public final class PrintableText extends DelegatingDeserializer {
     public Object deserialize(JsonParser parser, DeserializationContext context) {
         Object value = super.deserialize(parser, context);
         if (value instanceof String text && !isPrintable(text)) {
-            throw InvalidFormatException.from(
+            throw new ControlCharacters(parser, text);
+        }
+        return value;
+    }
+
+    /** A string refused for its content; the problem mapper names its field. */
+    public static final class ControlCharacters extends InvalidFormatException {
+
+        ControlCharacters(JsonParser parser, String text) {
+            super(
                     parser,
                     "Text must not contain control characters (tabs and line breaks excepted).",
                     text,
                     String.class);
         }
-        return value;
     }
 
     /** Whether the text holds no control character other than tab, line feed and carriage return. */

@@ -1,5 +1,6 @@
 package io.quanzi.platform.problem;
 
+import io.quanzi.platform.json.PrintableText;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -115,11 +115,9 @@ public class ProblemMapper {
         if (json instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
-        if (json instanceof InvalidFormatException invalid
-                && invalid.getTargetType() == String.class
-                && !invalid.getPath().isEmpty()) {
-            // Only PrintableText refuses a string for its content.
-            return "Field '" + fieldPath(invalid) + "' must not contain control characters (tabs and line breaks"
+        if (json instanceof PrintableText.ControlCharacters refused
+                && !refused.getPath().isEmpty()) {
+            return "Field '" + fieldPath(refused) + "' must not contain control characters (tabs and line breaks"
                     + " excepted).";
         }
         if (json instanceof MismatchedInputException mismatch
