@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The load harness: {@code bench/run.sh} builds and runs this. It starts the dev stack on a fresh data folder, makes
@@ -115,6 +116,14 @@ public final class Bench {
                 .expect(200));
     }
 
+    /** Runs one measured round and records the CPU every process used during it. */
+    private Figures cpu(Supplier<Figures> round) {
+        CpuUse.Reading before = stack.cpuReading();
+        Figures figures = round.get();
+        report.cpu(figures, CpuUse.since(before, stack.cpuReading(), ""));
+        return figures;
+    }
+
     private String gateway(String path) {
         return stack.settings.gatewayUrl() + path;
     }
@@ -140,11 +149,13 @@ public final class Bench {
         raw.findById("warm-up raw findOne", calls);
         profiles.start("gateway", List.of("gateway", "member-service"));
         for (int round = 1; round <= rounds; round++) {
-            report.add("gateway", "raw findOne by id", raw.findById("raw findOne by id #" + round, calls));
-            report.add("gateway", "members/me direct", load.run("members/me direct #" + round, meDirect, window));
-            report.add("gateway", "members/me gateway", load.run("members/me gateway #" + round, meGateway, window));
-            report.add("gateway", "jwks direct", load.run("jwks direct #" + round, jwksDirect, window));
-            report.add("gateway", "jwks gateway", load.run("jwks gateway #" + round, jwksGateway, window));
+            String n = " #" + round;
+            report.add("gateway", "raw findOne by id", cpu(() -> raw.findById("raw findOne by id" + n, calls)));
+            report.add("gateway", "members/me direct", cpu(() -> load.run("members/me direct" + n, meDirect, window)));
+            report.add(
+                    "gateway", "members/me gateway", cpu(() -> load.run("members/me gateway" + n, meGateway, window)));
+            report.add("gateway", "jwks direct", cpu(() -> load.run("jwks direct" + n, jwksDirect, window)));
+            report.add("gateway", "jwks gateway", cpu(() -> load.run("jwks gateway" + n, jwksGateway, window)));
         }
         profiles.stop("gateway", List.of("gateway", "member-service"));
     }
@@ -182,13 +193,14 @@ public final class Bench {
         List<String> serving = List.of("gateway", "offer-service");
         profiles.start("drop", serving);
         for (int round = 1; round <= rounds; round++) {
+            String n = " #" + round;
             report.add(
                     "drop",
                     "raw conditional updates",
-                    raw.conditionalUpdates("raw conditional updates #" + round, 2 * members.size()));
+                    cpu(() -> raw.conditionalUpdates("raw conditional updates" + n, 2 * members.size())));
             String offer = createOffer(members.size());
-            Figures figures =
-                    load.run("flash drop claims #" + round, claimCalls(offer, members, 2), Duration.ofSeconds(1));
+            List<Call> claims = claimCalls(offer, members, 2);
+            Figures figures = cpu(() -> load.run("flash drop claims" + n, claims, Duration.ofSeconds(1)));
             report.add("drop", "claims via gateway", figures);
             report.check("drop #" + round, invariants.drop(offer, members.size(), figures, Duration.ofSeconds(180)));
         }
@@ -237,16 +249,22 @@ public final class Bench {
             load.run("warm-up check-ins " + (i + 1), scanCalls(warmEvent, some), Duration.ofSeconds(2));
         }
         raw.uniqueInserts("warm-up raw unique inserts", members.size());
-        List<String> serving = List.of("gateway", "community-service", "offer-service");
+        List<String> serving = List.of("gateway", "community-service", "offer-service", "launcher");
         profiles.start("checkin", serving);
         for (int round = 1; round <= rounds; round++) {
+            String n = " #" + round;
             report.add(
-                    "checkin", "raw unique inserts", raw.uniqueInserts("raw unique inserts #" + round, members.size()));
+                    "checkin",
+                    "raw unique inserts",
+                    cpu(() -> raw.uniqueInserts("raw unique inserts" + n, members.size())));
             String event = eventWithRsvps(members);
             List<Call> scans = scanCalls(event, members);
+            // The scans' CPU includes their deliveries (points, fact, milestone) until the last points are applied.
+            CpuUse.Reading before = stack.cpuReading();
             Figures figures = load.run("check-in scans #" + round, scans, Duration.ofSeconds(1));
             report.add("checkin", "scans via gateway", figures);
             Invariants.PointsLag lag = invariants.checkInPoints(event, Duration.ofSeconds(120));
+            report.cpu(figures, CpuUse.since(before, stack.cpuReading(), "until the points were applied"));
             report.lag(lag);
             report.check("check-in #" + round, invariants.checkIns(event, members.size(), figures, lag));
         }
@@ -308,11 +326,10 @@ public final class Bench {
         raw.inserts("warm-up raw inserts", calls);
         profiles.start("points", List.of("offer-service"));
         for (int round = 1; round <= rounds; round++) {
-            report.add("points", "raw inserts", raw.inserts("raw inserts #" + round, calls));
-            Figures figures = load.run(
-                    "points earn/reverse #" + round,
-                    pointsCalls(calls, "r" + round + "-" + System.nanoTime(), round),
-                    Duration.ofSeconds(1));
+            String n = " #" + round;
+            report.add("points", "raw inserts", cpu(() -> raw.inserts("raw inserts" + n, calls)));
+            List<Call> mix = pointsCalls(calls, "r" + round + "-" + System.nanoTime(), round);
+            Figures figures = cpu(() -> load.run("points earn/reverse" + n, mix, Duration.ofSeconds(1)));
             report.add("points", "earn/reverse internal", figures);
             report.check("points #" + round, invariants.balances(BRAND, figures, Duration.ofSeconds(30)));
         }

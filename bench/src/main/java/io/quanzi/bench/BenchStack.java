@@ -174,6 +174,28 @@ final class BenchStack implements AutoCloseable {
         return megabytes;
     }
 
+    /**
+     * CPU time (user + system) used so far by each component, the harness's own JVM (the load generator and the raw
+     * baselines) included as {@code bench}, in milliseconds.
+     */
+    CpuUse.Reading cpuReading() {
+        Map<String, Long> millis = new java.util.TreeMap<>();
+        tree().forEach(handle -> millis.merge(component(handle), cpuMillis(handle.pid()), Long::sum));
+        millis.put("bench", cpuMillis(ProcessHandle.current().pid()));
+        return new CpuUse.Reading(millis, System.nanoTime());
+    }
+
+    /** Fields 14 and 15 of {@code /proc/<pid>/stat} (after the command name in parentheses), in clock ticks of 10 ms. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
     private String component(ProcessHandle handle) {
         if (launcher != null && handle.pid() == launcher.pid()) {
             return "launcher";
@@ -208,7 +230,11 @@ final class BenchStack implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The pid of one app, or of the launcher (which holds the embedded MongoDB) for {@code "launcher"}. */
     long pid(String module) {
+        if ("launcher".equals(module) && launcher != null) {
+            return launcher.pid();
+        }
         return app(module)
                 .orElseThrow(() -> new IllegalStateException("No " + module))
                 .pid();

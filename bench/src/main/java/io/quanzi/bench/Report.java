@@ -24,6 +24,8 @@ final class Report {
 
     private record Row(String scenario, String label, Samples.Figures figures) {}
 
+    private record CpuRow(Samples.Figures figures, CpuUse use) {}
+
     private final Path home;
     private final int members;
     private final int rounds;
@@ -31,6 +33,7 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
     private final List<Invariants.PointsLag> lags = new ArrayList<>();
+    private final List<CpuRow> cpu = new ArrayList<>();
     private int failures;
     private double coldStart;
     private Map<String, Long> idleByComponent = Map.of();
@@ -58,6 +61,11 @@ final class Report {
 
     void add(String scenario, String label, Samples.Figures figures) {
         rows.add(new Row(scenario, label, figures));
+    }
+
+    void cpu(Samples.Figures figures, CpuUse use) {
+        cpu.add(new CpuRow(figures, use));
+        System.out.println("  " + use.line(figures.count()));
     }
 
     void lag(Invariants.PointsLag lag) {
@@ -237,6 +245,30 @@ final class Report {
                             lag.p50Seconds(),
                             lag.p95Seconds(),
                             lag.maxSeconds()));
+        }
+        out.add("");
+        out.add("#### CPU per call, by process (ms)");
+        out.add("");
+        out.add("Read from `/proc/<pid>/stat` before and after each round (user + system time); every call sent"
+                + " counts, refused ones too. `launcher` holds the embedded MongoDB; `bench` is the harness's JVM:"
+                + " Gatling, or the baseline's MongoDB client. A check-in round is read until its last points were"
+                + " applied, so it includes the check-ins' deliveries.");
+        out.add("");
+        out.add("| round | calls | " + String.join(" | ", CpuUse.PROCESSES) + " | total | cores busy |");
+        out.add("|---|---|" + "---|".repeat(CpuUse.PROCESSES.size()) + "---|---|");
+        for (CpuRow row : cpu) {
+            int calls = row.figures().count();
+            StringBuilder line =
+                    new StringBuilder("| %s | %d |".formatted(row.figures().name(), calls));
+            for (String process : CpuUse.PROCESSES) {
+                line.append(" %.2f |".formatted(row.use().perCall(process, calls)));
+            }
+            line.append(" %.2f | %.2f over %.1f s |"
+                    .formatted(
+                            calls == 0 ? 0 : row.use().total() / (double) calls,
+                            row.use().cores(),
+                            row.use().wallSeconds()));
+            out.add(line.toString());
         }
         out.add("");
         out.add("#### Invariants checked after each round");
