@@ -28,7 +28,8 @@ final class Components {
     /**
      * The JVM settings of the four apps: a 48 MB young generation that holds a burst's requests in flight, an old
      * generation that grows under load and shrinks after it, metaspace sized for a Spring app (no full collection for
-     * it during start-up), the serial collector (one core each at most here), both JIT tiers (see {@link #app}), and
+     * it during start-up), the serial collector (one core each at most here), the first JIT tier only (see
+     * {@link #app}), and
      * native memory freed after a burst given back to the system every few seconds ({@link #TRIM_NATIVE_HEAP}). With
      * the former 64 MB heap and its 21 MB young generation, the requests of a flash drop were promoted and offer-service
      * and the gateway each made about five full collections of 0.1-0.6 s in it; the drop issued 191-240 coupons instead
@@ -40,6 +41,7 @@ final class Components {
             "-Xmx256m",
             "-XX:MetaspaceSize=96m",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
             TRIM_NATIVE_HEAP);
@@ -132,9 +134,10 @@ final class Components {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        // Both JIT tiers: with C1 alone (-XX:TieredStopAtLevel=1, the former setting) the apps started a little
-        // faster but served a flash drop several times slower — the RSA checks of every token run without the
-        // JDK's BigInteger intrinsics, which only C2 has (see docs/benchmarks.md).
+        // The first JIT tier only (C1, -XX:TieredStopAtLevel=1). With both tiers, C2 took a quarter to a third of an
+        // app's CPU in every burst, warm-ups or not, and its code was not fast enough to pay that back here: C1 alone
+        // costs 15-40 % less CPU per call in each scenario (docs/benchmarks.md, seventh run). C2 once paid for itself
+        // through the BigInteger intrinsics of RSA token checks; each app now checks a token once and remembers it.
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(APP_JVM);
