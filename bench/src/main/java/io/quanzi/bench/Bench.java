@@ -192,7 +192,7 @@ public final class Bench {
                     Duration.ofSeconds(3));
         }
         raw.conditionalUpdates("warm-up raw conditional updates", 2 * members.size());
-        List<String> serving = List.of("gateway", "offer-service");
+        List<String> serving = List.of("gateway", "offer-service", "launcher");
         profiles.start("drop", serving);
         for (int round = 1; round <= rounds; round++) {
             String n = " #" + round;
@@ -326,7 +326,7 @@ public final class Bench {
         int calls = 2 * members.size();
         load.run("warm-up earns", pointsCalls(calls, "warm", 0), Duration.ofSeconds(1));
         raw.inserts("warm-up raw inserts", calls);
-        profiles.start("points", List.of("offer-service"));
+        profiles.start("points", List.of("offer-service", "launcher"));
         for (int round = 1; round <= rounds; round++) {
             String n = " #" + round;
             report.add("points", "raw inserts", cpu(() -> raw.inserts("raw inserts" + n, calls)));
@@ -335,7 +335,7 @@ public final class Bench {
             report.add("points", "earn/reverse internal", figures);
             report.check("points #" + round, invariants.balances(BRAND, figures, Duration.ofSeconds(30)));
         }
-        profiles.stop("points", List.of("offer-service"));
+        profiles.stop("points", List.of("offer-service", "launcher"));
     }
 
     /**
