@@ -100,18 +100,13 @@ final class BenchStack implements AutoCloseable {
         // ./run.sh on other ports) does not stop the bench's stack half-way.
         Path copy = settings.dataDir().resolve("quanzi-bench-stack.jar");
         Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        // The launcher's JVM settings are run.sh's: it holds the embedded MongoDB.
-        ProcessBuilder builder = new ProcessBuilder(
-                        javaBinary(),
-                        "-Xms64m",
-                        "-Xmx768m",
-                        "-XX:+UseSerialGC",
-                        "-XX:MinHeapFreeRatio=10",
-                        "-XX:MaxHeapFreeRatio=30",
-                        "-XX:TrimNativeHeapInterval=5000",
-                        "-Dquanzi.home=" + settings.home(),
-                        "-jar",
-                        copy.toString())
+        // The launcher's JVM settings are run.sh's (QUANZI_DEVSTACK_JAVA_OPTS, or run.sh's default): it holds the
+        // embedded MongoDB.
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(launcherJvm());
+        command.addAll(List.of("-Dquanzi.home=" + settings.home(), "-jar", copy.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(settings.home().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(settings.dataDir().resolve("devstack.out").toFile());
@@ -146,6 +141,25 @@ final class BenchStack implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** run.sh's {@code QUANZI_DEVSTACK_JAVA_OPTS}, or run.sh's default when it is not set. */
+    private List<String> launcherJvm() {
+        String configured = System.getenv("QUANZI_DEVSTACK_JAVA_OPTS");
+        if (configured != null && !configured.isBlank()) {
+            return List.of(configured.trim().split("\\s+"));
+        }
+        Path runSh = settings.home().resolve("run.sh");
+        try {
+            java.util.regex.Matcher defaults = java.util.regex.Pattern.compile("QUANZI_DEVSTACK_JAVA_OPTS:-([^}]*)}")
+                    .matcher(Files.readString(runSh));
+            if (defaults.find()) {
+                return List.of(defaults.group(1).trim().split("\\s+"));
+            }
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("cannot read the launcher's JVM settings from " + runSh, unreadable);
+        }
+        throw new IllegalStateException(runSh + " has no default QUANZI_DEVSTACK_JAVA_OPTS");
     }
 
     private static boolean answersOk(URI uri) {
