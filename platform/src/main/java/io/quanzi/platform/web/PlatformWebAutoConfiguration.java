@@ -22,6 +22,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 @EnableConfigurationProperties(QuanziWebProperties.class)
 public class PlatformWebAutoConfiguration {
 
+    // Lets contextCapture() (and the access and problem log lines) put the request id into the logging MDC.
     static {
         ContextRegistry.getInstance()
                 .registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(RequestIdFilter.CONTEXT_KEY));

@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is well formed, a new one
  * otherwise. The id goes back in the response, on to downstream calls (the request is mutated, so
- * the gateway forwards it), into the Reactor context (and from there the logging MDC), and into one
- * access-log line per request.
+ * the gateway forwards it), into the Reactor context (a chain that wants it in the logging MDC asks
+ * with {@code contextCapture()}: propagation is not automatic, see {@code PlatformDefaults}), and into
+ * one access-log line per request, which sets the MDC itself.
  */
 public class RequestIdFilter implements WebFilter, Ordered {
 
