@@ -48,6 +48,11 @@ class EmbeddedIndexesTest {
             Filters.eq("nested.x", 2),
             Filters.and(Filters.eq("a", 2), Filters.or(Filters.eq("b", "b0"), Filters.gt("n", 50))),
             Filters.regex("b", "^b1"),
+            Filters.eq("entries.state", "PENDING"),
+            // The outbox sweep's query: the state set to a value for the index, the element matched as a whole.
+            Filters.and(
+                    Filters.eq("entries.state", "PENDING"),
+                    Filters.elemMatch("entries", Filters.and(Filters.eq("state", "PENDING"), Filters.lte("due", 50)))),
             Filters.eq("a", 99));
 
     @Test
@@ -104,6 +109,25 @@ class EmbeddedIndexesTest {
                 .isNull();
     }
 
+    @Test
+    void theOutboxSweepIsAnsweredByTheIndexOnTheEntriesState() {
+        SecondaryIndex<Object> byState =
+                new SecondaryIndex<>("outbox_state", List.of(new IndexKey("outbox.state", true)), false);
+        de.bwaldvogel.mongo.bson.Document sweep = new de.bwaldvogel.mongo.bson.Document("outbox.state", "PENDING")
+                .append(
+                        "outbox",
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "$elemMatch",
+                                new de.bwaldvogel.mongo.bson.Document("state", "PENDING")
+                                        .append("nextAttemptAt", new de.bwaldvogel.mongo.bson.Document("$lte", 5))));
+        assertThat(byState.canHandle(sweep)).isTrue();
+        de.bwaldvogel.mongo.bson.Document elementOnly =
+                new de.bwaldvogel.mongo.bson.Document("outbox", sweep.get("outbox"));
+        assertThat(byState.canHandle(elementOnly))
+                .as("an $elemMatch alone sets no key to a value")
+                .isFalse();
+    }
+
     private static void compareWith(MongoBackend indexed) {
         List<List<List<Object>>> expected = new ArrayList<>();
         List<List<List<Object>>> actual = new ArrayList<>();
@@ -124,12 +148,16 @@ class EmbeddedIndexesTest {
         docs.createIndex(Indexes.ascending("tags"));
         docs.createIndex(Indexes.ascending("opt"), new IndexOptions().sparse(true));
         docs.createIndex(Indexes.ascending("nested.x"));
+        docs.createIndex(Indexes.ascending("entries.state"));
         docs.insertMany(documents());
         List<List<List<Object>>> answers = new ArrayList<>();
         answers.add(answer(docs));
         docs.updateMany(Filters.eq("a", 3), Updates.set("a", 4));
         docs.updateOne(Filters.and(Filters.eq("_id", 17), Filters.gt("n", 0)), Updates.set("tags", List.of("t2")));
         docs.findOneAndUpdate(Filters.and(Filters.eq("_id", 40), Filters.eq("a", 0)), Updates.unset("opt"));
+        docs.updateMany(Filters.eq("a", 7), Updates.set("entries.0.state", "DONE"));
+        docs.updateOne(
+                Filters.eq("_id", 12), Updates.push("entries", new Document("state", "PENDING").append("due", 1)));
         docs.deleteMany(Filters.eq("a", 5));
         docs.deleteOne(Filters.and(Filters.eq("_id", 61), Filters.eq("code", "c61")));
         docs.updateOne(
@@ -161,7 +189,13 @@ class EmbeddedIndexesTest {
                     .append("b", "b" + (i % 3))
                     .append("n", random.nextInt(100))
                     .append("tags", List.of("t" + (i % 4), "t" + (i % 5)))
-                    .append("nested", new Document("x", i % 7));
+                    .append("nested", new Document("x", i % 7))
+                    .append(
+                            "entries",
+                            List.of(
+                                    new Document("state", i % 3 == 0 ? "PENDING" : "DONE").append("due", i % 100),
+                                    new Document("state", i % 4 == 0 ? "PENDING" : "SKIPPED")
+                                            .append("due", (i * 7) % 100)));
             if (i % 2 == 0) {
                 doc.append("opt", i % 3);
             }

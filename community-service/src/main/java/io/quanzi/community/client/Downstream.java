@@ -43,8 +43,13 @@ final class Downstream {
         this.circuitBreaker = CircuitBreaker.of(
                 name,
                 CircuitBreakerConfig.custom()
+                        // Judged over the last 10 s, at least 10 calls, half of them failing: a service that is
+                        // down opens the circuit within seconds, while a check-in rush (hundreds of deliveries a
+                        // second, a handful of them slow) does not. Over the last 10 calls, five slow ones in a
+                        // burst opened it and held back every delivery for the open time and its back-off.
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
                         .slidingWindowSize(10)
-                        .minimumNumberOfCalls(5)
+                        .minimumNumberOfCalls(10)
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(openFor)
                         .permittedNumberOfCallsInHalfOpenState(2)

@@ -130,7 +130,8 @@ class OfferClientTest {
     @Test
     void circuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutCalling() {
         offer.respond(request -> Response.status(500));
-        for (int i = 0; i < 5; i++) {
+        // The breaker's minimum number of calls in its window (10), all failing.
+        for (int i = 0; i < 10; i++) {
             StepVerifier.create(client.earn(earn())).expectError().verify();
         }
         int callsBeforeOpen = offer.requests().size();

@@ -39,7 +39,7 @@ public class MongoIndexCreator implements ApplicationRunner, Ordered {
                 .toList();
         Long created = Flux.fromIterable(all)
                 .concatMap(document -> Flux.fromIterable(document.indexes())
-                        .concatMap(index -> mongo.indexOps(document.document()).createIndex(index)))
+                        .concatMap(index -> document.operations(mongo).createIndex(index)))
                 .count()
                 .block(Duration.ofSeconds(30));
         log.info("{} indexes in place on {} document types", created, all.size());

@@ -1,6 +1,7 @@
 package io.quanzi.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quanzi.platform.mongo.IndexDeclarations;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,5 +40,12 @@ public class PlatformOutboxAutoConfiguration {
                 properties,
                 clock,
                 meters.getIfAvailable());
+    }
+
+    /** The index the relay's sweep and gauges read every source by, created with the apps' other indexes. */
+    @Bean
+    @ConditionalOnBean({ReactiveMongoTemplate.class, OutboxSource.class})
+    IndexDeclarations outboxIndexes(ObjectProvider<OutboxSource> sources) {
+        return OutboxRelay.indexes(sources.orderedStream().toList());
     }
 }

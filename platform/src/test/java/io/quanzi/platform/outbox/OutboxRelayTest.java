@@ -9,6 +9,7 @@ import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quanzi.platform.mongo.DocumentIndexes;
 import io.quanzi.platform.test.EmbeddedMongo;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +79,25 @@ class OutboxRelayTest {
                         .counter()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void everySourceGetsTheIndexOnItsEntriesStateOnceAndTheSweepStillFindsItsEntries() {
+        var declared = OutboxRelay.indexes(
+                        List.of(new OutboxSource(COLLECTION), new OutboxSource(COLLECTION), new OutboxSource("others")))
+                .indexes();
+        assertThat(declared).extracting(DocumentIndexes::collection).containsExactly(COLLECTION, "others");
+        for (var index : declared.get(0).indexes()) {
+            mongo.indexOps(COLLECTION).createIndex(index).block();
+        }
+        assertThat(mongo.indexOps(COLLECTION).getIndexInfo().collectList().block())
+                .anySatisfy(info -> assertThat(info.isIndexForFields(List.of("outbox.state")))
+                        .isTrue());
+
+        insert("a", entry("e1", "points"));
+        insert("b", entry("e2", "points"));
+        assertThat(relay(props()).relayDue().block()).isEqualTo(2);
+        assertThat(sent).containsExactlyInAnyOrder("e1", "e2");
     }
 
     @Test
