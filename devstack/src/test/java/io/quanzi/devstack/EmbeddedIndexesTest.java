@@ -88,6 +88,18 @@ class EmbeddedIndexesTest {
     }
 
     @Test
+    void anIndexCreatedOverExistingDocumentsFindsThem() throws Exception {
+        Path file = Files.createTempDirectory("quanzi-indexes-").resolve("mongo.mv");
+        withServer(new CommittingH2Backend(file.toString()), docs -> {
+            docs.insertMany(documents());
+            docs.createIndex(Indexes.ascending("entries.state"));
+            assertThat(ids(docs.find(Filters.eq("entries.state", "PENDING"))))
+                    .as("documents 0, 3, 4, 6, 8, 9, 12... have a pending entry")
+                    .hasSize(100);
+        });
+    }
+
+    @Test
     void aGuardedWriteIsAnsweredByTheKeyItPins() {
         List<IndexKey> id = List.of(new IndexKey("_id", true));
         assertThat(PinnedKeys.of(id, new de.bwaldvogel.mongo.bson.Document("_id", 7).append("n", 1), false))
