@@ -44,6 +44,30 @@ final class PinnedKeys {
         return pinned;
     }
 
+    /**
+     * How many of the index's keys, from the first, the query sets to a value this rule trusts (see {@link #of}); a
+     * lone {@code $in} counts only on the first key, and ends the prefix. MongoDB uses a compound index the same way:
+     * {@code {state: "PENDING", createdAt: {$lt: t}}} reads the {@code (state, createdAt)} index by its first key.
+     */
+    static int prefix(List<IndexKey> keys, Document query) {
+        int pinned = 0;
+        for (IndexKey indexKey : keys) {
+            String key = indexKey.getKey();
+            if (!query.containsKey(key)) {
+                break;
+            }
+            Object value = query.get(key);
+            if (value instanceof Document condition && hasOperator(condition)) {
+                return pinned == 0 && isPlainIn(condition) ? 1 : pinned;
+            }
+            if (!isPlainValue(value, false)) {
+                break;
+            }
+            pinned++;
+        }
+        return pinned;
+    }
+
     private static boolean hasOperator(Document condition) {
         return condition.keySet().stream().anyMatch(name -> name.startsWith("$"));
     }

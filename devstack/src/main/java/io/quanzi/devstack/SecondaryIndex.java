@@ -19,6 +19,12 @@ import java.util.Set;
  * ({@link PinnedKeys}) reads the documents with those values instead of the whole collection. It lives in memory
  * and is rebuilt from the documents when the database is opened, as the library does for an empty index.
  *
+ * <p>As in MongoDB, a query that sets only the first keys of a compound index reads it by that prefix ({@code {state:
+ * "PENDING", createdAt: {$lt: t}}} on {@code (state, createdAt)}), provided the prefix leaves at most half of the
+ * indexed documents: the server uses the first index that accepts a query, and a broad prefix (a brand id that every
+ * document shares) would only add work to the scan it replaces, or keep a better index later in the list from the
+ * query.
+ *
  * <p>Documents are found by their {@code _id}; an array value indexes the document under each element, as MongoDB's
  * multikey indexes do. The server runs one command at a time, so there is no locking here.
  */
@@ -26,13 +32,18 @@ final class SecondaryIndex<P> extends Index<P> {
 
     private static final String ID = "_id";
 
-    private final Map<KeyValue, Set<P>> positionsByKey = new HashMap<>();
+    /** Positions by the values of the first {@code n} keys, at {@code [n - 1]}; the last one is by the whole key. */
+    private final List<Map<KeyValue, Set<P>>> positionsByPrefix = new ArrayList<>();
+
     private final Map<KeyValue, Indexed<P>> byId = new HashMap<>();
 
     private record Indexed<P>(P position, Set<KeyValue> keys) {}
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        for (int i = 0; i < keys.size(); i++) {
+            positionsByPrefix.add(new HashMap<>());
+        }
     }
 
     private static KeyValue idOf(Document document) {
@@ -45,31 +56,53 @@ final class SecondaryIndex<P> extends Index<P> {
         return isSparse() && noValue ? Set.of() : keys;
     }
 
+    private static KeyValue prefixOf(KeyValue key, int length) {
+        return new KeyValue(key.stream().limit(length).toList()).normalized();
+    }
+
     @Override
     public boolean canHandle(Document query) {
-        return PinnedKeys.of(getKeys(), query, false) != null;
+        int prefix = PinnedKeys.prefix(getKeys(), query);
+        if (prefix == 0) {
+            return false;
+        }
+        if (prefix == getKeys().size()) {
+            return true;
+        }
+        Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(prefix - 1);
+        long found = wanted(query, prefix).stream()
+                .mapToLong(key -> byPrefix.getOrDefault(key, Set.of()).size())
+                .sum();
+        return found <= byId.size() / 2;
     }
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        Document pinned = PinnedKeys.of(getKeys(), query, false);
-        List<KeyValue> wanted = new ArrayList<>();
-        if (getKeys().size() == 1 && pinned.values().iterator().next() instanceof Document in) {
-            for (Object value : (Collection<?>) in.get("$in")) {
-                wanted.add(new KeyValue(value).normalized());
-            }
-        } else {
-            List<Object> values = new ArrayList<>();
-            for (IndexKey key : getKeys()) {
-                values.add(pinned.get(key.getKey()));
-            }
-            wanted.add(new KeyValue(values).normalized());
-        }
+        int prefix = PinnedKeys.prefix(getKeys(), query);
+        Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(prefix - 1);
         Set<P> positions = new LinkedHashSet<>();
-        for (KeyValue key : wanted) {
-            positions.addAll(positionsByKey.getOrDefault(key, Set.of()));
+        for (KeyValue key : wanted(query, prefix)) {
+            positions.addAll(byPrefix.getOrDefault(key, Set.of()));
         }
         return new ArrayList<>(positions);
+    }
+
+    /** The values of the pinned prefix the query asks for: one, or one per element of an {@code $in}. */
+    private List<KeyValue> wanted(Document query, int prefix) {
+        List<KeyValue> wanted = new ArrayList<>();
+        Object first = query.get(getKeys().get(0).getKey());
+        if (prefix == 1 && first instanceof Document in) {
+            for (Object value : (Collection<?>) in.get("$in")) {
+                wanted.add(new KeyValue(List.of(value)).normalized());
+            }
+            return wanted;
+        }
+        List<Object> values = new ArrayList<>();
+        for (IndexKey key : getKeys().subList(0, prefix)) {
+            values.add(query.get(key.getKey()));
+        }
+        wanted.add(new KeyValue(values).normalized());
+        return wanted;
     }
 
     @Override
@@ -89,7 +122,12 @@ final class SecondaryIndex<P> extends Index<P> {
         }
         byId.put(idOf(document), new Indexed<>(position, keys));
         for (KeyValue key : keys) {
-            positionsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+            for (int length = 1; length <= positionsByPrefix.size(); length++) {
+                positionsByPrefix
+                        .get(length - 1)
+                        .computeIfAbsent(prefixOf(key, length), k -> new LinkedHashSet<>())
+                        .add(position);
+            }
         }
     }
 
@@ -100,11 +138,15 @@ final class SecondaryIndex<P> extends Index<P> {
             return null;
         }
         for (KeyValue key : indexed.keys()) {
-            Set<P> positions = positionsByKey.get(key);
-            if (positions != null) {
-                positions.remove(indexed.position());
-                if (positions.isEmpty()) {
-                    positionsByKey.remove(key);
+            for (int length = 1; length <= positionsByPrefix.size(); length++) {
+                Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(length - 1);
+                KeyValue prefix = prefixOf(key, length);
+                Set<P> positions = byPrefix.get(prefix);
+                if (positions != null) {
+                    positions.remove(indexed.position());
+                    if (positions.isEmpty()) {
+                        byPrefix.remove(prefix);
+                    }
                 }
             }
         }
@@ -132,7 +174,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void drop() {
-        positionsByKey.clear();
+        positionsByPrefix.forEach(Map::clear);
         byId.clear();
     }
 }

@@ -49,6 +49,11 @@ class EmbeddedIndexesTest {
             Filters.and(Filters.eq("a", 2), Filters.or(Filters.eq("b", "b0"), Filters.gt("n", 50))),
             Filters.regex("b", "^b1"),
             Filters.eq("entries.state", "PENDING"),
+            // A compound index read by its first keys, the rest matched: (n, a) by n; (brand, b, n) by brand and b.
+            Filters.and(Filters.eq("n", 42), Filters.lt("a", 5)),
+            Filters.and(Filters.in("n", 1, 2, 3, 42), Filters.gt("a", 2)),
+            Filters.and(Filters.eq("brand", "x"), Filters.eq("b", "b2"), Filters.gte("n", 50)),
+            Filters.and(Filters.eq("brand", "x"), Filters.lt("n", 5)),
             // The outbox sweep's query: the state set to a value for the index, the element matched as a whole.
             Filters.and(
                     Filters.eq("entries.state", "PENDING"),
@@ -97,6 +102,32 @@ class EmbeddedIndexesTest {
                     .as("documents 0, 3, 4, 6, 8, 9, 12... have a pending entry")
                     .hasSize(100);
         });
+    }
+
+    @Test
+    void aCompoundIndexIsReadByItsFirstKeysOnlyWhenTheyNarrowTheSearch() {
+        SecondaryIndex<Object> index = new SecondaryIndex<>(
+                "brand_state", List.of(new IndexKey("brand", true), new IndexKey("state", true)), false);
+        for (int i = 0; i < 10; i++) {
+            index.add(
+                    new de.bwaldvogel.mongo.bson.Document("_id", i)
+                            .append("brand", "x")
+                            .append("state", i < 2 ? "PENDING" : "DONE"),
+                    i,
+                    null);
+        }
+        var pending = new de.bwaldvogel.mongo.bson.Document("brand", "x").append("state", "PENDING");
+        var everyone = new de.bwaldvogel.mongo.bson.Document("brand", "x")
+                .append("createdAt", new de.bwaldvogel.mongo.bson.Document("$lt", 5));
+        var byState = new de.bwaldvogel.mongo.bson.Document("state", "PENDING");
+        assertThat(index.canHandle(pending)).isTrue();
+        assertThat(index.getPositions(pending)).containsExactly(0, 1);
+        assertThat(index.canHandle(everyone))
+                .as("a prefix every document shares is left to the scan (or a later index)")
+                .isFalse();
+        assertThat(index.canHandle(byState))
+                .as("the second key alone is no prefix")
+                .isFalse();
     }
 
     @Test
@@ -161,6 +192,8 @@ class EmbeddedIndexesTest {
         docs.createIndex(Indexes.ascending("opt"), new IndexOptions().sparse(true));
         docs.createIndex(Indexes.ascending("nested.x"));
         docs.createIndex(Indexes.ascending("entries.state"));
+        docs.createIndex(Indexes.ascending("n", "a"));
+        docs.createIndex(Indexes.ascending("brand", "b", "n"));
         docs.insertMany(documents());
         List<List<List<Object>>> answers = new ArrayList<>();
         answers.add(answer(docs));
@@ -197,6 +230,7 @@ class EmbeddedIndexesTest {
         for (int i = 0; i < 200; i++) {
             Document doc = new Document("_id", i)
                     .append("code", "c" + i)
+                    .append("brand", "x")
                     .append("a", i % 10)
                     .append("b", "b" + (i % 3))
                     .append("n", random.nextInt(100))
