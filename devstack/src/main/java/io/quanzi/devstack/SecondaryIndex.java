@@ -35,15 +35,29 @@ final class SecondaryIndex<P> extends Index<P> {
     /** Positions by the values of the first {@code n} keys, at {@code [n - 1]}; the last one is by the whole key. */
     private final List<Map<KeyValue, Set<P>>> positionsByPrefix = new ArrayList<>();
 
+    /**
+     * The first {@code n} keys as an index of their own, at {@code [n - 1]}, for their values: a document's prefix
+     * values are its values for those keys alone (an empty array in a later key gives the whole key no value, as in
+     * the library, but leaves the prefix with one).
+     */
+    private final List<Index<P>> prefixKeys = new ArrayList<>();
+
     private final Map<KeyValue, Indexed<P>> byId = new HashMap<>();
 
-    private record Indexed<P>(P position, Set<KeyValue> keys) {}
+    /** Where a document is, and its values for each prefix (the last one: for the whole key). */
+    private record Indexed<P>(P position, List<Set<KeyValue>> keysByPrefix) {}
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        for (int i = 0; i < keys.size(); i++) {
+        for (int length = 1; length <= keys.size(); length++) {
             positionsByPrefix.add(new HashMap<>());
+            prefixKeys.add(length == keys.size() ? this : new SecondaryIndex<>(name, keys.subList(0, length)));
         }
+    }
+
+    /** Only for the values of a prefix of another index's keys. */
+    private SecondaryIndex(String name, List<IndexKey> prefix) {
+        super(name, prefix, false);
     }
 
     private static KeyValue idOf(Document document) {
@@ -54,10 +68,6 @@ final class SecondaryIndex<P> extends Index<P> {
         Set<KeyValue> keys = getKeyValues(document);
         boolean noValue = keys.stream().allMatch(key -> key.stream().allMatch(Objects::isNull));
         return isSparse() && noValue ? Set.of() : keys;
-    }
-
-    private static KeyValue prefixOf(KeyValue key, int length) {
-        return new KeyValue(key.stream().limit(length).toList()).normalized();
     }
 
     @Override
@@ -116,16 +126,21 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
-        Set<KeyValue> keys = keysOf(document);
-        if (keys.isEmpty()) {
+        List<Set<KeyValue>> keysByPrefix = new ArrayList<>();
+        for (Index<P> prefix : prefixKeys) {
+            keysByPrefix.add(prefix == this ? keysOf(document) : prefix.getKeyValues(document));
+        }
+        if (isSparse() && keysByPrefix.get(keysByPrefix.size() - 1).isEmpty()) {
             return;
         }
-        byId.put(idOf(document), new Indexed<>(position, keys));
-        for (KeyValue key : keys) {
-            for (int length = 1; length <= positionsByPrefix.size(); length++) {
+        // Every other document is recorded, even one without a value (an empty array): the server asks each
+        // non-sparse index where a document it deletes was.
+        byId.put(idOf(document), new Indexed<>(position, keysByPrefix));
+        for (int length = 1; length <= keysByPrefix.size(); length++) {
+            for (KeyValue key : keysByPrefix.get(length - 1)) {
                 positionsByPrefix
                         .get(length - 1)
-                        .computeIfAbsent(prefixOf(key, length), k -> new LinkedHashSet<>())
+                        .computeIfAbsent(key, k -> new LinkedHashSet<>())
                         .add(position);
             }
         }
@@ -137,15 +152,14 @@ final class SecondaryIndex<P> extends Index<P> {
         if (indexed == null) {
             return null;
         }
-        for (KeyValue key : indexed.keys()) {
-            for (int length = 1; length <= positionsByPrefix.size(); length++) {
-                Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(length - 1);
-                KeyValue prefix = prefixOf(key, length);
-                Set<P> positions = byPrefix.get(prefix);
+        for (int length = 1; length <= indexed.keysByPrefix().size(); length++) {
+            Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(length - 1);
+            for (KeyValue key : indexed.keysByPrefix().get(length - 1)) {
+                Set<P> positions = byPrefix.get(key);
                 if (positions != null) {
                     positions.remove(indexed.position());
                     if (positions.isEmpty()) {
-                        byPrefix.remove(prefix);
+                        byPrefix.remove(key);
                     }
                 }
             }

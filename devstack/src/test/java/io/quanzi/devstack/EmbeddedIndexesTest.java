@@ -54,6 +54,10 @@ class EmbeddedIndexesTest {
             Filters.and(Filters.in("n", 1, 2, 3, 42), Filters.gt("a", 2)),
             Filters.and(Filters.eq("brand", "x"), Filters.eq("b", "b2"), Filters.gte("n", 50)),
             Filters.and(Filters.eq("brand", "x"), Filters.lt("n", 5)),
+            // (b, tags) by b: the documents whose tags are an empty array are found too (stock buckets with no
+            // claim holding a unit, by offer id).
+            Filters.eq("b", "b1"),
+            Filters.and(Filters.eq("b", "b2"), Filters.gt("n", 10)),
             // The outbox sweep's query: the state set to a value for the index, the element matched as a whole.
             Filters.and(
                     Filters.eq("entries.state", "PENDING"),
@@ -194,6 +198,7 @@ class EmbeddedIndexesTest {
         docs.createIndex(Indexes.ascending("entries.state"));
         docs.createIndex(Indexes.ascending("n", "a"));
         docs.createIndex(Indexes.ascending("brand", "b", "n"));
+        docs.createIndex(Indexes.ascending("b", "tags"));
         docs.insertMany(documents());
         List<List<List<Object>>> answers = new ArrayList<>();
         answers.add(answer(docs));
@@ -234,7 +239,7 @@ class EmbeddedIndexesTest {
                     .append("a", i % 10)
                     .append("b", "b" + (i % 3))
                     .append("n", random.nextInt(100))
-                    .append("tags", List.of("t" + (i % 4), "t" + (i % 5)))
+                    .append("tags", i % 5 == 0 ? List.of() : List.of("t" + (i % 4), "t" + (i % 5)))
                     .append("nested", new Document("x", i % 7))
                     .append(
                             "entries",
