@@ -3,9 +3,11 @@ package io.quanzi.platform.problem;
 import io.quanzi.platform.json.PrintableText;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,7 +18,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
@@ -61,6 +67,9 @@ public class ProblemMapper {
         }
         if (failure instanceof ServerWebInputException badInput && causedBy(badInput, DecodingException.class)) {
             return ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, unreadableBody(badInput));
+        }
+        if (failure instanceof HandlerMethodValidationException invalid) {
+            return parameterProblem(invalid);
         }
         if (failure instanceof ErrorResponse response) {
             return fromErrorResponse(response);
@@ -108,6 +117,56 @@ public class ProblemMapper {
                 .toList();
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * A header, path variable or query parameter that breaks its constraint: Spring's own detail says only "Validation
+     * failure", so the detail names each parameter as the client sends it and why, and {@code errors} lists them.
+     */
+    private static ProblemDetail parameterProblem(HandlerMethodValidationException invalid) {
+        List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                nameOf(result.getMethodParameter()),
+                                "message",
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        String detail = errors.isEmpty()
+                ? "Some parameters of the request are invalid."
+                : errors.stream()
+                        .map(error -> error.get("field") + ": " + error.get("message"))
+                        .collect(Collectors.joining("; ", "", "."));
+        ProblemDetail problem =
+                ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.forStatus(HttpStatus.BAD_REQUEST), detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** The name the client uses: the header's, the path variable's or the query parameter's, else the Java name. */
+    private static String nameOf(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null) {
+            return firstNonEmpty(header.name(), header.value(), parameter.getParameterName());
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null) {
+            return firstNonEmpty(path.name(), path.value(), parameter.getParameterName());
+        }
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null) {
+            return firstNonEmpty(query.name(), query.value(), parameter.getParameterName());
+        }
+        return firstNonEmpty(parameter.getParameterName(), "parameter " + parameter.getParameterIndex());
+    }
+
+    private static String firstNonEmpty(String... names) {
+        for (String name : names) {
+            if (name != null && !name.isEmpty()) {
+                return name;
+            }
+        }
+        return "parameter";
     }
 
     private static String unreadableBody(Throwable failure) {

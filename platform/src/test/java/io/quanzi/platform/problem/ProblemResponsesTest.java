@@ -1,5 +1,6 @@
 package io.quanzi.platform.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,27 @@ class ProblemResponsesTest {
                 .isEqualTo("urn:quanzi:problem:validation")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("name");
+    }
+
+    @Test
+    void invalidHeaderAndPathVariableAre400NamingEachAsTheClientSendsIt() {
+        member.post()
+                .uri("/api/keyed/not-an-id")
+                .header("Idempotency-Key", "k1")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:quanzi:problem:bad-request")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .contains("id: must be 24 hex digits")
+                        .contains("Idempotency-Key: must be 8 or more letters or digits"))
+                .jsonPath("$.errors.length()")
+                .isEqualTo(2);
     }
 
     @Test

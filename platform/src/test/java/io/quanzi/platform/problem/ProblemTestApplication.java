@@ -86,6 +86,21 @@ class ProblemTestApplication {
                     HttpStatus.I_AM_A_TEAPOT, "Short and stout."));
         }
 
+        @PostMapping("/api/keyed/{id}")
+        Mono<String> keyed(
+                @org.springframework.web.bind.annotation.PathVariable
+                        @jakarta.validation.constraints.Pattern(
+                                regexp = "[a-f0-9]{24}",
+                                message = "must be 24 hex digits")
+                        String id,
+                @org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key")
+                        @jakarta.validation.constraints.Pattern(
+                                regexp = "[A-Za-z0-9]{8,}",
+                                message = "must be 8 or more letters or digits")
+                        String key) {
+            return Mono.just(id + key);
+        }
+
         @GetMapping("/api/staff-only")
         Mono<String> staffOnly() {
             return Mono.just("ok");
