@@ -28,12 +28,11 @@ final class Components {
     /**
      * The JVM settings of the four apps: a 48 MB young generation that holds a burst's requests in flight, an old
      * generation that grows under load and shrinks after it, metaspace sized for a Spring app (no full collection for
-     * it during start-up), the serial collector (one core each at most here), the first JIT tier only (see
-     * {@link #app}), and native memory freed after a burst given back to the system every few seconds
-     * ({@link #TRIM_NATIVE_HEAP}). With
-     * the former 64 MB heap and its 21 MB young generation, the requests of a flash drop were promoted and offer-service
-     * and the gateway each made about five full collections of 0.1-0.6 s in it; the drop issued 191-240 coupons instead
-     * of 315-455, for 90 MB less resident idle (docs/benchmarks.md, sixth run).
+     * it during start-up), the serial collector (one core each at most here), the first JIT tier only (see {@link
+     * #app}), and native memory freed after a burst given back to the system every few seconds ({@link
+     * #TRIM_NATIVE_HEAP}). With the former 64 MB heap and its 21 MB young generation, the requests of a flash drop were
+     * promoted and offer-service and the gateway each made about five full collections of 0.1-0.6 s in it; the drop
+     * issued 191-240 coupons instead of 315-455, for 90 MB less resident idle (docs/benchmarks.md, sixth run).
      */
     static final List<String> APP_JVM = List.of(
             "-Xms96m",

@@ -25,21 +25,12 @@ final class PinnedKeys {
      * @param subdocuments whether a subdocument without operators counts as a value (exact equality)
      */
     static Document of(List<IndexKey> keys, Document query, boolean subdocuments) {
+        if (prefix(keys, query, subdocuments) < keys.size()) {
+            return null;
+        }
         Document pinned = new Document();
-        for (IndexKey indexKey : keys) {
-            String key = indexKey.getKey();
-            if (!query.containsKey(key)) {
-                return null;
-            }
-            Object value = query.get(key);
-            if (value instanceof Document condition && hasOperator(condition)) {
-                if (keys.size() != 1 || !isPlainIn(condition)) {
-                    return null;
-                }
-            } else if (!isPlainValue(value, subdocuments)) {
-                return null;
-            }
-            pinned.put(key, value);
+        for (IndexKey key : keys) {
+            pinned.put(key.getKey(), query.get(key.getKey()));
         }
         return pinned;
     }
@@ -49,7 +40,7 @@ final class PinnedKeys {
      * lone {@code $in} counts only on the first key, and ends the prefix. MongoDB uses a compound index the same way:
      * {@code {state: "PENDING", createdAt: {$lt: t}}} reads the {@code (state, createdAt)} index by its first key.
      */
-    static int prefix(List<IndexKey> keys, Document query) {
+    static int prefix(List<IndexKey> keys, Document query, boolean subdocuments) {
         int pinned = 0;
         for (IndexKey indexKey : keys) {
             String key = indexKey.getKey();
@@ -60,7 +51,7 @@ final class PinnedKeys {
             if (value instanceof Document condition && hasOperator(condition)) {
                 return pinned == 0 && isPlainIn(condition) ? 1 : pinned;
             }
-            if (!isPlainValue(value, false)) {
+            if (!isPlainValue(value, subdocuments)) {
                 break;
             }
             pinned++;

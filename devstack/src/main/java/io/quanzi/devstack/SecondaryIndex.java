@@ -32,26 +32,26 @@ final class SecondaryIndex<P> extends Index<P> {
 
     private static final String ID = "_id";
 
-    /** Positions by the values of the first {@code n} keys, at {@code [n - 1]}; the last one is by the whole key. */
-    private final List<Map<KeyValue, Set<P>>> positionsByPrefix = new ArrayList<>();
-
-    /**
-     * The first {@code n} keys as an index of their own, at {@code [n - 1]}, for their values: a document's prefix
-     * values are its values for those keys alone (an empty array in a later key gives the whole key no value, as in
-     * the library, but leaves the prefix with one).
-     */
-    private final List<Index<P>> prefixKeys = new ArrayList<>();
+    /** The index's prefixes, the first {@code n} keys at {@code [n - 1]}: the last one is the whole key. */
+    private final List<Prefix<P>> prefixes = new ArrayList<>();
 
     private final Map<KeyValue, Indexed<P>> byId = new HashMap<>();
 
     /** Where a document is, and its values for each prefix (the last one: for the whole key). */
     private record Indexed<P>(P position, List<Set<KeyValue>> keysByPrefix) {}
 
+    /**
+     * The first keys of the index and the positions by their values. A document's values for a prefix are its values
+     * for those keys alone: an empty array in a later key gives the whole key no value, as in the library, but leaves
+     * the prefix with one.
+     */
+    private record Prefix<P>(Index<P> keys, Map<KeyValue, Set<P>> positions) {}
+
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         for (int length = 1; length <= keys.size(); length++) {
-            positionsByPrefix.add(new HashMap<>());
-            prefixKeys.add(length == keys.size() ? this : new SecondaryIndex<>(name, keys.subList(0, length)));
+            Index<P> prefixKeys = length == keys.size() ? this : new SecondaryIndex<>(name, keys.subList(0, length));
+            prefixes.add(new Prefix<>(prefixKeys, new HashMap<>()));
         }
     }
 
@@ -72,14 +72,14 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        int prefix = PinnedKeys.prefix(getKeys(), query);
+        int prefix = PinnedKeys.prefix(getKeys(), query, false);
         if (prefix == 0) {
             return false;
         }
         if (prefix == getKeys().size()) {
             return true;
         }
-        Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(prefix - 1);
+        Map<KeyValue, Set<P>> byPrefix = prefixes.get(prefix - 1).positions();
         long found = wanted(query, prefix).stream()
                 .mapToLong(key -> byPrefix.getOrDefault(key, Set.of()).size())
                 .sum();
@@ -88,8 +88,8 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        int prefix = PinnedKeys.prefix(getKeys(), query);
-        Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(prefix - 1);
+        int prefix = PinnedKeys.prefix(getKeys(), query, false);
+        Map<KeyValue, Set<P>> byPrefix = prefixes.get(prefix - 1).positions();
         Set<P> positions = new LinkedHashSet<>();
         for (KeyValue key : wanted(query, prefix)) {
             positions.addAll(byPrefix.getOrDefault(key, Set.of()));
@@ -127,8 +127,9 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
         List<Set<KeyValue>> keysByPrefix = new ArrayList<>();
-        for (Index<P> prefix : prefixKeys) {
-            keysByPrefix.add(prefix == this ? keysOf(document) : prefix.getKeyValues(document));
+        for (Prefix<P> prefix : prefixes) {
+            keysByPrefix.add(
+                    prefix.keys() == this ? keysOf(document) : prefix.keys().getKeyValues(document));
         }
         if (isSparse() && keysByPrefix.get(keysByPrefix.size() - 1).isEmpty()) {
             return;
@@ -136,10 +137,10 @@ final class SecondaryIndex<P> extends Index<P> {
         // Every other document is recorded, even one without a value (an empty array): the server asks each
         // non-sparse index where a document it deletes was.
         byId.put(idOf(document), new Indexed<>(position, keysByPrefix));
-        for (int length = 1; length <= keysByPrefix.size(); length++) {
-            for (KeyValue key : keysByPrefix.get(length - 1)) {
-                positionsByPrefix
-                        .get(length - 1)
+        for (int i = 0; i < prefixes.size(); i++) {
+            for (KeyValue key : keysByPrefix.get(i)) {
+                prefixes.get(i)
+                        .positions()
                         .computeIfAbsent(key, k -> new LinkedHashSet<>())
                         .add(position);
             }
@@ -152,9 +153,9 @@ final class SecondaryIndex<P> extends Index<P> {
         if (indexed == null) {
             return null;
         }
-        for (int length = 1; length <= indexed.keysByPrefix().size(); length++) {
-            Map<KeyValue, Set<P>> byPrefix = positionsByPrefix.get(length - 1);
-            for (KeyValue key : indexed.keysByPrefix().get(length - 1)) {
+        for (int i = 0; i < prefixes.size(); i++) {
+            Map<KeyValue, Set<P>> byPrefix = prefixes.get(i).positions();
+            for (KeyValue key : indexed.keysByPrefix().get(i)) {
                 Set<P> positions = byPrefix.get(key);
                 if (positions != null) {
                     positions.remove(indexed.position());
@@ -188,7 +189,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void drop() {
-        positionsByPrefix.forEach(Map::clear);
+        prefixes.forEach(prefix -> prefix.positions().clear());
         byId.clear();
     }
 }

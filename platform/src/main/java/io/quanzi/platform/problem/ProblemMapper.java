@@ -137,8 +137,7 @@ public class ProblemMapper {
                 : errors.stream()
                         .map(error -> error.get("field") + ": " + error.get("message"))
                         .collect(Collectors.joining("; ", "", "."));
-        ProblemDetail problem =
-                ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.forStatus(HttpStatus.BAD_REQUEST), detail);
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, detail);
         problem.setProperty("errors", errors);
         return problem;
     }
