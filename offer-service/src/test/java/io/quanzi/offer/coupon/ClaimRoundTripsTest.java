@@ -154,7 +154,18 @@ class ClaimRoundTripsTest extends ClaimLoadTest {
         assertThat(second).doesNotContain("find offers");
     }
 
+    /**
+     * The commands {@code claim} sends, leaving out the stock settlement batch ({@code StockSettlements}): it runs on
+     * its own clock for claims issued earlier, here or in another test, and is no round trip of this claim.
+     */
     private List<String> during(Runnable claim) {
-        return commands.during(claim, CLAIM_COLLECTIONS);
+        return commands.during(
+                claim, sent -> CLAIM_COLLECTIONS.contains(sent.collection()) && !isSettlementBatch(sent));
+    }
+
+    private static boolean isSettlementBatch(MongoCommands.Sent sent) {
+        return sent.name().equals("update")
+                && sent.collection().equals("offer_stock_buckets")
+                && sent.command().toJson().contains("$pullAll");
     }
 }

@@ -5,6 +5,8 @@ import com.mongodb.event.CommandStartedEvent;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.bson.BsonDocument;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,16 @@ import org.springframework.context.annotation.Bean;
  */
 public final class MongoCommands implements CommandListener {
 
-    private final List<String> sent = new CopyOnWriteArrayList<>();
+    /** One command as sent: its name, the collection it names (empty if none) and the whole command document. */
+    public record Sent(String name, String collection, BsonDocument command) {
+
+        @Override
+        public String toString() {
+            return name + " " + collection;
+        }
+    }
+
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private volatile boolean recording;
 
     @Override
@@ -25,8 +36,10 @@ public final class MongoCommands implements CommandListener {
             return;
         }
         var target = event.getCommand().get(event.getCommandName());
-        sent.add(event.getCommandName() + " "
-                + (target != null && target.isString() ? target.asString().getValue() : ""));
+        sent.add(new Sent(
+                event.getCommandName(),
+                target != null && target.isString() ? target.asString().getValue() : "",
+                event.getCommand().clone()));
     }
 
     /** Runs {@code action} and returns the commands it sent, as {@code "command collection"}, in order. */
@@ -36,6 +49,14 @@ public final class MongoCommands implements CommandListener {
 
     /** The same, keeping only the commands on {@code collections} (all of them when it is empty). */
     public List<String> during(Runnable action, Set<String> collections) {
+        return during(action, command -> collections.isEmpty() || collections.contains(command.collection()));
+    }
+
+    /**
+     * The same, keeping only the commands {@code keep} accepts: for a test that must also leave out what a background
+     * job of the service sends meanwhile.
+     */
+    public List<String> during(Runnable action, Predicate<Sent> keep) {
         sent.clear();
         recording = true;
         try {
@@ -43,10 +64,7 @@ public final class MongoCommands implements CommandListener {
         } finally {
             recording = false;
         }
-        return sent.stream()
-                .filter(command ->
-                        collections.isEmpty() || collections.contains(command.substring(command.indexOf(' ') + 1)))
-                .toList();
+        return sent.stream().filter(keep).map(Sent::toString).toList();
     }
 
     /** Adds the recorder to the test context's MongoDB client. */
