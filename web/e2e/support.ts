@@ -109,8 +109,12 @@ export async function shot(page: Page, testInfo: TestInfo, name: string): Promis
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-/** axe-core on the page as it is now: no serious or critical violation. */
+/**
+ * axe-core on the page as it is now: no serious or critical violation. A toast fading in or out is waited for first:
+ * half-transparent, its text fails the contrast rule, while the toast fully shown is checked like everything else.
+ */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await expect(page.locator('.van-toast.van-fade-enter-active, .van-toast.van-fade-leave-active')).toHaveCount(0);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

@@ -56,6 +56,15 @@ final class Stores implements AutoCloseable {
         return wrong;
     }
 
+    /**
+     * The brand's points entries still PENDING: written, maybe already applied to the account, not yet settled. While
+     * there are any, a balance may rightly differ from its APPLIED entries for a moment.
+     */
+    long pendingPointsEntries(String brandId) {
+        return count(
+                offer(), "points_entries", Filters.and(Filters.eq("brandId", brandId), Filters.eq("state", "PENDING")));
+    }
+
     long count(MongoDatabase db, String collection, org.bson.conversions.Bson filter) {
         return db.getCollection(collection).countDocuments(filter);
     }

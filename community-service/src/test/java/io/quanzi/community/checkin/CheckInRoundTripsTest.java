@@ -33,7 +33,7 @@ class CheckInRoundTripsTest extends CommunityApiTest {
         String member = rsvpd(event);
         String token = checkInToken(event, member);
 
-        List<String> sent = commands.during(() -> scan(token).expectStatus().isCreated(), SCAN_COLLECTIONS);
+        List<String> sent = during(() -> scan(token).expectStatus().isCreated());
 
         assertThat(sent).containsExactly("find events", "find event_rsvps", "insert checkins", "update checkin_firsts");
     }
@@ -45,9 +45,21 @@ class CheckInRoundTripsTest extends CommunityApiTest {
         scan(checkInToken(event, member)).expectStatus().isCreated();
         String again = checkInToken(event, member);
 
-        List<String> sent = commands.during(() -> scan(again).expectStatus().isEqualTo(409), SCAN_COLLECTIONS);
+        List<String> sent = during(() -> scan(again).expectStatus().isEqualTo(409));
 
         assertThat(sent).containsExactly("find events", "find event_rsvps", "insert checkins", "find checkins");
+    }
+
+    /**
+     * The commands a scan sends, leaving out the outbox relay's: its sweep (every 200 ms here) and the delivery the
+     * scan kicks off run on their own and may reach the server before the scan's answer reaches the test. They are
+     * the only commands that name a path into the {@code outbox} array.
+     */
+    private List<String> during(Runnable scan) {
+        return commands.during(
+                scan,
+                sent -> SCAN_COLLECTIONS.contains(sent.collection())
+                        && !sent.command().toJson().contains("\"outbox."));
     }
 
     private WebTestClient.ResponseSpec scan(String token) {
