@@ -118,9 +118,9 @@ public final class Bench {
 
     /** Runs one measured round and records the CPU every process used during it. */
     private Figures cpu(Supplier<Figures> round) {
-        CpuUse.Reading before = stack.cpuReading();
+        CpuUse.Reading before = stack.startReading();
         Figures figures = round.get();
-        report.cpu(figures, CpuUse.since(before, stack.cpuReading(), ""));
+        report.cpu(figures, CpuUse.since(before, stack.endReading(), ""));
         return figures;
     }
 
@@ -262,11 +262,11 @@ public final class Bench {
             String event = eventWithRsvps(members);
             List<Call> scans = scanCalls(event, members);
             // The scans' CPU includes their deliveries (points, fact, milestone) until the last points are applied.
-            CpuUse.Reading before = stack.cpuReading();
+            CpuUse.Reading before = stack.startReading();
             Figures figures = load.run("check-in scans #" + round, scans, Duration.ofSeconds(1));
             report.add("checkin", "scans via gateway", figures);
             Invariants.PointsLag lag = invariants.checkInPoints(event, Duration.ofSeconds(120));
-            report.cpu(figures, CpuUse.since(before, stack.cpuReading(), "until the points were applied"));
+            report.cpu(figures, CpuUse.since(before, stack.endReading(), "until the points were applied"));
             report.lag(lag);
             report.check("check-in #" + round, invariants.checkIns(event, members.size(), figures, lag));
         }

@@ -189,14 +189,85 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * CPU time (user + system) used so far by each component, the harness's own JVM (the load generator and the raw
-     * baselines) included as {@code bench}, in milliseconds.
+     * At the start of a round: the collections each JVM has made so far, then the CPU time (user + system) each
+     * component has used, the harness's own JVM (the load generator and the raw baselines) included as {@code
+     * bench}, in milliseconds.
      */
-    CpuUse.Reading cpuReading() {
+    CpuUse.Reading startReading() {
+        Map<String, CpuUse.Pauses> pauses = collectionsByComponent();
+        return new CpuUse.Reading(cpuByComponent(), pauses, System.nanoTime());
+    }
+
+    /**
+     * The same at the end of a round. The CPU and the clock are read first and the collections after them, at the start
+     * the other way round: jstat takes a moment per process, and that moment stays outside the round's interval.
+     */
+    CpuUse.Reading endReading() {
+        Map<String, Long> millis = cpuByComponent();
+        long nanos = System.nanoTime();
+        return new CpuUse.Reading(millis, collectionsByComponent(), nanos);
+    }
+
+    private Map<String, Long> cpuByComponent() {
         Map<String, Long> millis = new java.util.TreeMap<>();
         tree().forEach(handle -> millis.merge(component(handle), cpuMillis(handle.pid()), Long::sum));
         millis.put("bench", cpuMillis(ProcessHandle.current().pid()));
-        return new CpuUse.Reading(millis, System.nanoTime());
+        return millis;
+    }
+
+    private Map<String, CpuUse.Pauses> collectionsByComponent() {
+        Map<String, CpuUse.Pauses> pauses = new java.util.TreeMap<>();
+        tree().toList().parallelStream()
+                .map(handle -> Map.entry(component(handle), collections(handle.pid())))
+                .toList()
+                .forEach(read ->
+                        read.getValue().ifPresent(found -> pauses.merge(read.getKey(), found, CpuUse.Pauses::plus)));
+        return pauses;
+    }
+
+    /**
+     * The collections of one JVM so far, read by the JDK's {@code jstat -gcutil} from the JVM's performance counters
+     * (no agent, nothing to change in the process); empty for a process that is no JVM or has gone.
+     */
+    static Optional<CpuUse.Pauses> collections(long pid) {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process process = new ProcessBuilder(jstat.toString(), "-gcutil", Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes()).trim();
+            if (process.waitFor() != 0) {
+                return Optional.empty();
+            }
+            return parseGcutil(output);
+        } catch (IOException gone) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** {@code jstat -gcutil}'s header and values, by column name: total GC seconds and the young and full counts. */
+    static Optional<CpuUse.Pauses> parseGcutil(String output) {
+        String[] lines = output.split("\\R");
+        if (lines.length < 2) {
+            return Optional.empty();
+        }
+        List<String> names = List.of(lines[0].trim().split("\\s+"));
+        String[] values = lines[1].trim().split("\\s+");
+        int young = names.indexOf("YGC");
+        int full = names.indexOf("FGC");
+        int seconds = names.indexOf("GCT");
+        if (young < 0 || full < 0 || seconds < 0 || values.length != names.size()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CpuUse.Pauses(
+                    Double.parseDouble(values[seconds]), Long.parseLong(values[young]), Long.parseLong(values[full])));
+        } catch (NumberFormatException unexpected) {
+            return Optional.empty();
+        }
     }
 
     /** Fields 14 and 15 of {@code /proc/<pid>/stat} (after the command name in parentheses), in clock ticks of 10 ms. */

@@ -252,10 +252,12 @@ final class Report {
         out.add("Read from `/proc/<pid>/stat` before and after each round (user + system time); every call sent"
                 + " counts, refused ones too. `launcher` holds the embedded MongoDB; `bench` is the harness's JVM:"
                 + " Gatling, or the baseline's MongoDB client. A check-in round is read until its last points were"
-                + " applied, so it includes the check-ins' deliveries.");
+                + " applied, so it includes the check-ins' deliveries. Collections: each JVM's garbage-collection"
+                + " pauses in the round (`jstat -gcutil`: seconds stopped, young and full counts); the apps use the"
+                + " serial collector, which stops the whole app.");
         out.add("");
-        out.add("| round | calls | " + String.join(" | ", CpuUse.PROCESSES) + " | total | cores busy |");
-        out.add("|---|---|" + "---|".repeat(CpuUse.PROCESSES.size()) + "---|---|");
+        out.add("| round | calls | " + String.join(" | ", CpuUse.PROCESSES) + " | total | cores busy | collections |");
+        out.add("|---|---|" + "---|".repeat(CpuUse.PROCESSES.size()) + "---|---|---|");
         for (CpuRow row : cpu) {
             int calls = row.figures().count();
             StringBuilder line =
@@ -263,11 +265,12 @@ final class Report {
             for (String process : CpuUse.PROCESSES) {
                 line.append(" %.2f |".formatted(row.use().perCall(process, calls)));
             }
-            line.append(" %.2f | %.2f over %.1f s |"
+            line.append(" %.2f | %.2f over %.1f s | %s |"
                     .formatted(
                             calls == 0 ? 0 : row.use().total() / (double) calls,
                             row.use().cores(),
-                            row.use().wallSeconds()));
+                            row.use().wallSeconds(),
+                            row.use().pausesLine()));
             out.add(line.toString());
         }
         out.add("");
