@@ -31,6 +31,8 @@ if [ "${1:-}" = "--rebuild" ] || needs_build; then
   touch "$launcher"
 fi
 
-# The launcher holds the embedded MongoDB: a bounded heap that shrinks after a burst (bench/ uses the same).
-exec java ${QUANZI_DEVSTACK_JAVA_OPTS:--Xms64m -Xmx768m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000} \
+# The launcher holds the embedded MongoDB: a bounded heap that shrinks after a burst (bench/ uses the same), and a
+# 48 MB young generation: with the 21 MB one it had, the database stood still for ~2 s of a 12 s points burst in
+# ~175 collections; now ~1.2 s in ~73 (docs/benchmarks.md, "A ninth look").
+exec java ${QUANZI_DEVSTACK_JAVA_OPTS:--Xms96m -Xmn48m -Xmx768m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000} \
   -Dquanzi.home="$PWD" -jar "$launcher"
