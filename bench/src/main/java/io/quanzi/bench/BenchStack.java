@@ -103,7 +103,7 @@ final class BenchStack implements AutoCloseable {
         // The launcher's JVM settings are run.sh's (QUANZI_DEVSTACK_JAVA_OPTS, or run.sh's default): it holds the
         // embedded MongoDB.
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
+        command.add(jdkTool("java"));
         command.addAll(launcherJvm());
         command.addAll(List.of("-Dquanzi.home=" + settings.home(), "-jar", copy.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -230,9 +230,8 @@ final class BenchStack implements AutoCloseable {
      * (no agent, nothing to change in the process); empty for a process that is no JVM or has gone.
      */
     static Optional<CpuUse.Pauses> collections(long pid) {
-        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
         try {
-            Process process = new ProcessBuilder(jstat.toString(), "-gcutil", Long.toString(pid))
+            Process process = new ProcessBuilder(jdkTool("jstat"), "-gcutil", Long.toString(pid))
                     .redirectErrorStream(true)
                     .start();
             String output = new String(process.getInputStream().readAllBytes()).trim();
@@ -419,8 +418,9 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** A tool of the JDK this harness runs on ({@code java}, {@code jstat}). */
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     static void deleteRecursively(Path dir) throws IOException {

@@ -166,6 +166,6 @@ class ClaimRoundTripsTest extends ClaimLoadTest {
     private static boolean isSettlementBatch(MongoCommands.Sent sent) {
         return sent.name().equals("update")
                 && sent.collection().equals("offer_stock_buckets")
-                && sent.command().toJson().contains("$pullAll");
+                && sent.mentions("$pullAll");
     }
 }

@@ -21,6 +21,11 @@ public final class MongoCommands implements CommandListener {
     /** One command as sent: its name, the collection it names (empty if none) and the whole command document. */
     public record Sent(String name, String collection, BsonDocument command) {
 
+        /** Whether the command's document, as JSON, contains {@code text} (a field path, an operator, a value). */
+        public boolean mentions(String text) {
+            return command.toJson().contains(text);
+        }
+
         @Override
         public String toString() {
             return name + " " + collection;
