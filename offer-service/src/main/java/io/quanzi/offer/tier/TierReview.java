@@ -24,7 +24,10 @@ import reactor.core.publisher.Mono;
  * brand's grace period. At the end of the grace period a member still short moves down to the tier
  * the window earnings reach; one who earned enough meanwhile stays (an earning during the grace
  * period already cancels it, see {@link Tiers#onEarned}). Each change is a conditional update on
- * the tier document as read, so a concurrent upgrade always wins.
+ * the tier document as read, so a concurrent upgrade always wins. An earning can still land between
+ * the review's sum and its downgrade, and read the tier before the downgrade (so it saw nothing to
+ * change): that earning is applied before the downgrade is written, so the review sums the window
+ * again after each downgrade and moves the member back up if the fresh sum reaches a higher tier.
  */
 @Component
 class TierReview {
@@ -35,12 +38,14 @@ class TierReview {
     private final ReactiveMongoTemplate mongo;
     private final EarningRules rules;
     private final EarnedInWindow earned;
+    private final Tiers tiers;
     private final Clock clock;
 
-    TierReview(ReactiveMongoTemplate mongo, EarningRules rules, EarnedInWindow earned, Clock clock) {
+    TierReview(ReactiveMongoTemplate mongo, EarningRules rules, EarnedInWindow earned, Tiers tiers, Clock clock) {
         this.mongo = mongo;
         this.rules = rules;
         this.earned = earned;
+        this.tiers = tiers;
         this.clock = clock;
     }
 
@@ -71,7 +76,8 @@ class TierReview {
                 .count();
     }
 
-    private Mono<Boolean> review(MemberTier tier, PointsRules brandRules, long points, Instant now) {
+    /** Reviews one member's tier as read, against {@code points}, the window's sum read just before. */
+    Mono<Boolean> review(MemberTier tier, PointsRules brandRules, long points, Instant now) {
         TierRule qualified = brandRules.tierFor(points);
         boolean stillQualifies = brandRules.rank(qualified.name()) >= brandRules.rank(tier.tier());
         Criteria asRead = Criteria.where("_id")
@@ -91,7 +97,7 @@ class TierReview {
             Instant due = tier.reviewAt().plus(Duration.ofDays(brandRules.tierGraceDays()));
             return update(asRead.and("downgradeDueAt").isNull(), new Update().set("downgradeDueAt", due));
         }
-        return update(
+        Mono<Boolean> downgrade = update(
                 asRead.and("downgradeDueAt").is(tier.downgradeDueAt()),
                 new Update()
                         .set("tier", qualified.name())
@@ -106,6 +112,15 @@ class TierReview {
                                         now,
                                         "downgrade after review and grace period",
                                         points)));
+        return downgrade.flatMap(changed -> changed ? upgradeIfEarnedMeanwhile(tier, now) : Mono.just(false));
+    }
+
+    private Mono<Boolean> upgradeIfEarnedMeanwhile(MemberTier downgraded, Instant now) {
+        return rules.forBrand(downgraded.brandId())
+                .flatMap(brandRules ->
+                        earned.earnedSince(downgraded.brandId(), downgraded.memberId(), windowStart(brandRules, now)))
+                .flatMap(fresh -> tiers.onEarned(downgraded.brandId(), downgraded.memberId(), fresh))
+                .thenReturn(true);
     }
 
     private Mono<Boolean> update(Criteria criteria, Update update) {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quanzi.offer.points.PointsLedger;
 import io.quanzi.offer.points.PointsResult;
 import io.quanzi.offer.rules.Activity;
+import io.quanzi.offer.rules.EarningRules;
 import io.quanzi.offer.support.OfferTestSupport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** Default ladder: Fan 0, Core fan 500, Ambassador 2000 points in 12 months; 30 days of grace. */
 class TierTest extends OfferTestSupport {
@@ -23,6 +27,9 @@ class TierTest extends OfferTestSupport {
 
     @Autowired
     TierReview review;
+
+    @Autowired
+    EarningRules rules;
 
     Instant start;
 
@@ -92,6 +99,44 @@ class TierTest extends OfferTestSupport {
         TierStatus status = tiers.status(brand, memberId).block();
         assertThat(status.tier()).isEqualTo("Core fan");
         assertThat(status.downgradeDueAt()).isNull();
+    }
+
+    /**
+     * The race the review cannot rule out with one conditional write: it sums the window, an earning lands and reads
+     * the tier before the downgrade (so it changes nothing), then the downgrade is written on the stale sum. Rebuilt
+     * here as the state it leaves: the earning applied in the ledger, the tier document still in its grace period as
+     * the review read it, and the review acting on the sum from before the earning.
+     */
+    @Test
+    void anEarningThatRacesTheDowngradeBringsTheMemberBackUp() {
+        ledger.earn(memberId, brand, Activity.CHECK_IN, 500L, "big", "event", "test")
+                .block();
+        moveTo(12, 1);
+        review.runOnce().block();
+        moveTo(12, 32);
+        MemberTier asReviewRead = mongo.findById(MemberTier.idOf(brand, memberId), MemberTier.class)
+                .block();
+        assertThat(asReviewRead.downgradeDueAt()).isNotNull();
+
+        ledger.earn(memberId, brand, Activity.CHECK_IN, 500L, "meanwhile", "event", "test")
+                .block();
+        mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(asReviewRead.id())),
+                        new Update().set("downgradeDueAt", asReviewRead.downgradeDueAt()),
+                        MemberTier.class)
+                .block();
+        boolean changed = review.review(asReviewRead, rules.forBrand(brand).block(), 0, clock.instant())
+                .block();
+
+        TierStatus status = tiers.status(brand, memberId).block();
+        assertThat(changed).as("the stale downgrade was written").isTrue();
+        assertThat(status.tier())
+                .as("500 points earned in the window reach Core fan again")
+                .isEqualTo("Core fan");
+        assertThat(status.downgradeDueAt()).isNull();
+        assertThat(status.history())
+                .extracting(TierStatus.TierChange::tier)
+                .containsExactly("Fan", "Core fan", "Fan", "Core fan");
     }
 
     private PointsResult checkIn(String key) {
