@@ -221,6 +221,7 @@ class AuthorizationSweepIT {
             cases++;
             check(world, gateway, row.getKey(), row.getValue()[0], "ok", wrong);
         }
+        world.closeOffersMade();
         System.out.printf(
                 "Authorization sweep: %d operations × identities = %d cases, %d wrong%n",
                 MATRIX.size(), cases, wrong.size());
@@ -318,6 +319,7 @@ class AuthorizationSweepIT {
             BadInputSweepIT.TRANSIENT.incrementAndGet();
             answer = gateway.send(method, path, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
         }
+        world.noteOfferMade(answer);
         boolean right =
                 switch (expected) {
                     case "ok" -> answer.status() < 500 && answer.status() != 401 && answer.status() != 403;

@@ -57,9 +57,10 @@ class BadInputSweepIT {
         }
 
         Map<String, List<String>> before = DatabaseSnapshot.settled(stack.mongoUri());
-        List<String> wrong = run(gateway, refused, true);
+        List<String> wrong = run(world, gateway, refused, true);
         List<String> changed = DatabaseSnapshot.differences(before, DatabaseSnapshot.take(stack.mongoUri()));
-        List<String> wrongTolerated = run(gateway, tolerated, false);
+        List<String> wrongTolerated = run(world, gateway, tolerated, false);
+        world.closeOffersMade();
 
         System.out.printf(
                 "Bad-input sweep: %d operations, %d cases (%d that must be refused, %d that must not fail);"
@@ -77,7 +78,8 @@ class BadInputSweepIT {
         assertThat(wrongTolerated).as("5xx answers, or 4xx without a problem").isEmpty();
     }
 
-    private static List<String> run(RawHttp gateway, List<Case> cases, boolean mustRefuse) throws Exception {
+    private static List<String> run(SweepWorld world, RawHttp gateway, List<Case> cases, boolean mustRefuse)
+            throws Exception {
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -99,6 +101,7 @@ class BadInputSweepIT {
                         answer = gateway.send(
                                 sweepCase.method(), sweepCase.target(), sweepCase.headers(), sweepCase.body());
                     }
+                    world.noteOfferMade(answer);
                     boolean refusedRight = answer.status() >= 400 && answer.status() < 500;
                     boolean problemRight =
                             answer.status() < 400 || (answer.isProblem() && answer.header("X-Request-Id") != null);

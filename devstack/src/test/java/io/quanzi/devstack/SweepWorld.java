@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,9 @@ final class SweepWorld {
     final Stack stack;
     final Map<String, String> pathValues = new LinkedHashMap<>();
     final Map<String, Supplier<String>> bodies = new LinkedHashMap<>();
+    /** Offers a sweep's own {@code POST /api/offers} made: see {@link #closeOffersMade()}. */
+    private final Set<String> offersMade = ConcurrentHashMap.newKeySet();
+
     String memberA;
     String memberB;
 
@@ -118,6 +123,24 @@ final class SweepWorld {
         return key.equals("POST /api/offers/{offerId}/claims")
                 ? Map.of("Idempotency-Key", "sweep-" + UUID.randomUUID())
                 : Map.of();
+    }
+
+    /** Remembers the offer an accepted {@code POST /api/offers} of a sweep made. */
+    void noteOfferMade(RawHttp.Answer answer) {
+        if (answer.request().equals("POST /api/offers") && answer.status() == 201) {
+            offersMade.add(answer.json().get("id").asString());
+        }
+    }
+
+    /**
+     * Closes the offers a sweep made (accepted hostile titles among them, such as {@code $gt}), so that the stack the
+     * later tests share, the browser tests' member home and its screenshots, does not list them as live offers.
+     */
+    void closeOffersMade() {
+        for (String offerId : List.copyOf(offersMade)) {
+            ok(call("POST", "/api/offers/" + offerId + "/close", BRAND_ADMIN, null));
+            offersMade.remove(offerId);
+        }
     }
 
     Http.Reply call(String method, String path, String identity, String json) {
