@@ -221,10 +221,10 @@ class AuthorizationSweepIT {
             cases++;
             check(world, gateway, row.getKey(), row.getValue()[0], "ok", wrong);
         }
-        world.closeOffersMade();
+        int closed = world.closeOffersMade();
         System.out.printf(
-                "Authorization sweep: %d operations × identities = %d cases, %d wrong%n",
-                MATRIX.size(), cases, wrong.size());
+                "Authorization sweep: %d operations × identities = %d cases, %d wrong; %d offers it made closed%n",
+                MATRIX.size(), cases, wrong.size(), closed);
         assertThat(wrong).as("answers that differ from their verdict").isEmpty();
     }
 

@@ -60,18 +60,19 @@ class BadInputSweepIT {
         List<String> wrong = run(world, gateway, refused, true);
         List<String> changed = DatabaseSnapshot.differences(before, DatabaseSnapshot.take(stack.mongoUri()));
         List<String> wrongTolerated = run(world, gateway, tolerated, false);
-        world.closeOffersMade();
+        int closed = world.closeOffersMade();
 
         System.out.printf(
                 "Bad-input sweep: %d operations, %d cases (%d that must be refused, %d that must not fail);"
-                        + " %d wrong, %d database changes, %d gateway 503s asked again%n",
+                        + " %d wrong, %d database changes, %d gateway 503s asked again; %d offers it made closed%n",
                 operations.size(),
                 refused.size() + tolerated.size(),
                 refused.size(),
                 tolerated.size(),
                 wrong.size() + wrongTolerated.size(),
                 changed.size(),
-                TRANSIENT.get());
+                TRANSIENT.get(),
+                closed);
         assertThat(refused.size() + tolerated.size()).isGreaterThanOrEqualTo(1_000);
         assertThat(wrong).as("hostile requests not refused with a 4xx problem").isEmpty();
         assertThat(changed).as("changes made by refused requests").isEmpty();

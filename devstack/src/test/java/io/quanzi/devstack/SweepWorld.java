@@ -127,7 +127,10 @@ final class SweepWorld {
 
     /** Remembers the offer an accepted {@code POST /api/offers} of a sweep made. */
     void noteOfferMade(RawHttp.Answer answer) {
-        if (answer.request().equals("POST /api/offers") && answer.status() == 201) {
+        String request = answer.request();
+        int query = request.indexOf('?');
+        String operation = query < 0 ? request : request.substring(0, query);
+        if (operation.equals("POST /api/offers") && answer.status() == 201) {
             offersMade.add(answer.json().get("id").asString());
         }
     }
@@ -135,12 +138,15 @@ final class SweepWorld {
     /**
      * Closes the offers a sweep made (accepted hostile titles among them, such as {@code $gt}), so that the stack the
      * later tests share, the browser tests' member home and its screenshots, does not list them as live offers.
+     * Returns how many it closed.
      */
-    void closeOffersMade() {
-        for (String offerId : List.copyOf(offersMade)) {
+    int closeOffersMade() {
+        List<String> made = List.copyOf(offersMade);
+        for (String offerId : made) {
             ok(call("POST", "/api/offers/" + offerId + "/close", BRAND_ADMIN, null));
             offersMade.remove(offerId);
         }
+        return made.size();
     }
 
     Http.Reply call(String method, String path, String identity, String json) {
