@@ -19,8 +19,16 @@ public class ProblemControllerAdvice {
         this.mapper = mapper;
     }
 
+    /**
+     * Maps the failure; one met while the answer was already being sent (the client hung up, as the gateway does
+     * when its time limit passes) is handed back instead: there is no one left to tell, and WebFlux logs a lost
+     * client quietly where a mapped failure would be logged as an error and fail again writing its problem.
+     */
     @ExceptionHandler(Throwable.class)
-    ResponseEntity<ProblemDetail> handle(Throwable failure, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> handle(Throwable failure, ServerWebExchange exchange) throws Throwable {
+        if (ClientGone.during(exchange, failure)) {
+            throw failure;
+        }
         ProblemDetail problem = mapper.toProblem(failure, exchange);
         HttpHeaders headers = new HttpHeaders();
         if (failure instanceof ErrorResponse response) {

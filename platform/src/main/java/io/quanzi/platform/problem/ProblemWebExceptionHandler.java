@@ -20,7 +20,7 @@ public class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        if (exchange.getResponse().isCommitted()) {
+        if (ClientGone.during(exchange, failure)) {
             return Mono.error(failure);
         }
         return writer.write(exchange, mapper.toProblem(failure, exchange));
