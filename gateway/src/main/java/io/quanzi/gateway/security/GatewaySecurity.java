@@ -3,6 +3,7 @@ package io.quanzi.gateway.security;
 import io.quanzi.gateway.session.LoginReturn;
 import io.quanzi.gateway.session.SignUpAwareRequestResolver;
 import io.quanzi.platform.problem.ProblemWriter;
+import io.quanzi.platform.security.BearerTokens;
 import io.quanzi.platform.security.KeycloakRealmRoles;
 import io.quanzi.platform.security.ProblemSecurityHandlers;
 import java.net.URI;
@@ -60,7 +61,8 @@ class GatewaySecurity {
                         .authenticated()
                         .anyExchange()
                         .denyAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(new BearerTokens())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(problems))
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
                 .headers(GatewaySecurity::securityHeaders)

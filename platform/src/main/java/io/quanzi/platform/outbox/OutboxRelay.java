@@ -45,7 +45,7 @@ import reactor.core.publisher.Sinks;
  * still as read, or none) and their outcomes recorded in one more; otherwise the outcome is recorded on the entry
  * alone (positional update): DONE and SKIPPED are final, REFUSED becomes FAILED (logged, never sent again), RETRY
  * waits {@link OutboxProperties#backoff}. Within one document, entries of an {@link OutboxHandler#ordered() ordered}
- * kind go in the order written and one that waits holds back the later ones; unordered entries go regardless.
+ * kind go in the order written and one that waits holds back the later ones; unordered entries go regardless, side by side with the others.
  *
  * <p>Entries are tried promptly after the write ({@link #kick}: from a bounded queue drained {@code inFlight} documents
  * at a time; the document is read again unless the caller hands over the entries it just wrote) and by a sweep every
@@ -254,7 +254,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Claims every due entry at once if each is still as read; true when the claim took. */
     private Mono<Boolean> claimAll(OutboxSource source, Object id, List<OutboxEntry> entries, List<Integer> due) {
-        // The entries go one after the other: the last one must still be held when its turn comes.
+        // Ordered entries go one after the other: the last one must still be held when its turn comes.
         Instant leaseUntil = now().plus(properties.lease().multipliedBy(due.size()));
         Criteria seen = where("_id").is(id);
         Update lease = new Update();
@@ -267,30 +267,50 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Delivers the claimed entries in array order and records every outcome in one update. An ordered entry behind one
-     * that must wait is not sent: its claim is handed back (due again, the attempt not counted).
+     * Delivers the claimed entries and records every outcome in one update. Unordered entries go at once, side by side;
+     * ordered ones go one after the other in array order, and one behind an ordered entry that must wait is not sent:
+     * its claim is handed back (due again, the attempt not counted). A check-in's points, fact and milestone then take
+     * as long as the slowest of the three calls instead of all three in a row, so a rush's relay keeps up with it.
      */
     private Mono<Long> deliverClaimed(OutboxSource source, Object id, List<OutboxEntry> entries, List<Integer> due) {
-        boolean[] orderedWaits = {false};
-        Update outcomes = new Update();
-        return Flux.fromIterable(due)
-                .concatMap(index -> {
-                    OutboxEntry entry = entries.get(index);
-                    OutboxHandler handler = handlers.get(entry.kind());
-                    if (handler.ordered() && orderedWaits[0]) {
-                        outcomes.set(path(index, "nextAttemptAt"), now()).inc(path(index, "attempts"), -1);
-                        return Mono.empty();
-                    }
-                    return deliver(entry, handler).map(result -> {
-                        orderedWaits[0] |= handler.ordered() && result.outcome() == OutboxResult.Outcome.RETRY;
-                        record(outcomes, source, id, index, entry, entry.attempts() + 1, result, handler);
-                        return result.outcome();
-                    });
-                })
-                .filter(outcome -> outcome == OutboxResult.Outcome.DONE)
-                .count()
-                .flatMap(done -> mongo.updateFirst(new Query(where("_id").is(id)), outcomes, source.collection())
-                        .thenReturn(done));
+        List<Mono<Settled>> attempts = new ArrayList<>(due.size());
+        Mono<Boolean> orderedMayGo = Mono.just(true);
+        for (int index : due) {
+            OutboxEntry entry = entries.get(index);
+            OutboxHandler handler = handlers.get(entry.kind());
+            Mono<Settled> sent = deliver(entry, handler).map(result -> new Settled(index, entry, handler, result));
+            if (!handler.ordered()) {
+                attempts.add(sent);
+                continue;
+            }
+            Mono<Settled> inTurn = orderedMayGo
+                    .flatMap(go -> go ? sent : Mono.just(new Settled(index, entry, handler, null)))
+                    .cache();
+            attempts.add(inTurn);
+            orderedMayGo = inTurn.map(Settled::letsLaterOrderedGo);
+        }
+        return Flux.merge(attempts).collectList().flatMap(settled -> {
+            Update outcomes = new Update();
+            long done = 0;
+            for (Settled one : settled) {
+                if (one.result() == null) {
+                    outcomes.set(path(one.index(), "nextAttemptAt"), now()).inc(path(one.index(), "attempts"), -1);
+                    continue;
+                }
+                record(
+                        outcomes,
+                        source,
+                        id,
+                        one.index(),
+                        one.entry(),
+                        one.entry().attempts() + 1,
+                        one.result(),
+                        one.handler());
+                done += one.result().outcome() == OutboxResult.Outcome.DONE ? 1 : 0;
+            }
+            return mongo.updateFirst(new Query(where("_id").is(id)), outcomes, source.collection())
+                    .thenReturn(done);
+        });
     }
 
     private static Criteria asRead(Criteria criteria, int index, OutboxEntry entry) {
@@ -495,4 +515,12 @@ public class OutboxRelay implements SmartLifecycle {
     private record Prompt(OutboxSource source, Object id, List<OutboxEntry> written) {}
 
     private record Batch(long documents, long delivered) {}
+
+    /** One claimed entry's attempt: its result, or null when it was handed back unsent (behind a waiting ordered one). */
+    private record Settled(int index, OutboxEntry entry, OutboxHandler handler, OutboxResult result) {
+
+        boolean letsLaterOrderedGo() {
+            return result != null && result.outcome() != OutboxResult.Outcome.RETRY;
+        }
+    }
 }

@@ -122,7 +122,8 @@ public class PlatformSecurityAutoConfiguration {
                             .anyExchange()
                             .denyAll();
                 })
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(new BearerTokens())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized(problems))
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden(problems)))
                 .exceptionHandling(

@@ -296,6 +296,32 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aDocumentsUnorderedEntriesGoSideBySideWhileItsOrderedOnesGoInTurn() {
+        insert("a", entry("o1", "fact"), entry("u1", "points"), entry("o2", "fact"), entry("u2", "points"));
+        InFlight all = new InFlight();
+        InFlight ordered = new InFlight();
+        behaviour.put("*", entry -> {
+            InFlight kind = entry.kind().equals("fact") ? ordered : null;
+            // Counted out before the answer travels on, which may start the next ordered call at once.
+            return Mono.delay(Duration.ofMillis(100))
+                    .doOnNext(ended -> all.end(kind))
+                    .thenReturn(OutboxResult.done())
+                    .doOnSubscribe(started -> all.start(kind));
+        });
+        OutboxRelay relay = relay(props());
+
+        assertThat(relay.relay(COLLECTION, "a").block()).isEqualTo(4);
+
+        assertThat(all.most()).as("o1, u1 and u2 at once; o2 after o1").isEqualTo(3);
+        assertThat(ordered.most()).as("the ordered ones one after the other").isEqualTo(1);
+        assertThat(sent.indexOf("o2")).isGreaterThan(sent.indexOf("u2"));
+        for (String key : List.of("o1", "u1", "o2", "u2")) {
+            assertThat(stored("a", key).state()).isEqualTo(OutboxEntry.State.DONE);
+            assertThat(stored("a", key).attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void inABatchAnOrderedEntryBehindOneThatMustWaitIsHandedBackUncounted() {
         behaviour.put("e1", entry -> Mono.just(OutboxResult.retry("member-service is down")));
         insert("a", entry("e1", "fact"), entry("e2", "points"), entry("e3", "fact"));
@@ -407,6 +433,30 @@ class OutboxRelayTest {
                 .filter(entry -> entry.key().equals(entryId))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Calls in flight at once, and the most there were. */
+    private static final class InFlight {
+        private int now;
+        private int most;
+
+        synchronized void start(InFlight alsoIn) {
+            most = Math.max(most, ++now);
+            if (alsoIn != null) {
+                alsoIn.start(null);
+            }
+        }
+
+        synchronized void end(InFlight alsoIn) {
+            now--;
+            if (alsoIn != null) {
+                alsoIn.end(null);
+            }
+        }
+
+        synchronized int most() {
+            return most;
+        }
     }
 
     private static final class MutableClock extends Clock {
