@@ -45,7 +45,8 @@ import reactor.core.publisher.Sinks;
  * still as read, or none) and their outcomes recorded in one more; otherwise the outcome is recorded on the entry
  * alone (positional update): DONE and SKIPPED are final, REFUSED becomes FAILED (logged, never sent again), RETRY
  * waits {@link OutboxProperties#backoff}. Within one document, entries of an {@link OutboxHandler#ordered() ordered}
- * kind go in the order written and one that waits holds back the later ones; unordered entries go regardless, side by side with the others.
+ * kind go in the order written and one that waits holds back the later ones; unordered entries go regardless, side by
+ * side with the others.
  *
  * <p>Entries are tried promptly after the write ({@link #kick}: from a bounded queue drained {@code inFlight} documents
  * at a time; the document is read again unless the caller hands over the entries it just wrote) and by a sweep every
@@ -516,7 +517,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private record Batch(long documents, long delivered) {}
 
-    /** One claimed entry's attempt: its result, or null when it was handed back unsent (behind a waiting ordered one). */
+    /** A claimed entry's attempt: its result, or null when it was handed back unsent (behind a waiting ordered one). */
     private record Settled(int index, OutboxEntry entry, OutboxHandler handler, OutboxResult result) {
 
         boolean letsLaterOrderedGo() {
