@@ -43,7 +43,7 @@ public final class BearerTokens implements ServerAuthenticationConverter {
      * {@code Bearer <token>}: a header that starts with the scheme in any case (checked by the caller), then one space,
      * then at least one of {@code A-Z a-z 0-9 - . _ ~ + /}, then only {@code =} up to the end.
      */
-    static boolean wellFormed(String authorization) {
+    private static boolean wellFormed(String authorization) {
         int length = authorization.length();
         if (length <= TOKEN_START || authorization.charAt(SCHEME.length()) != ' ') {
             return false;

@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import reactor.core.publisher.Mono;
 
 /** {@link BearerTokens} answers every header as Spring Security's own converter does in its default settings. */
 class BearerTokensTest {
@@ -99,8 +98,8 @@ class BearerTokensTest {
             request.header(HttpHeaders.AUTHORIZATION, header);
         }
         try {
-            Authentication authentication = Mono.defer(() -> converter.convert(MockServerWebExchange.from(request)))
-                    .block();
+            Authentication authentication =
+                    converter.convert(MockServerWebExchange.from(request)).block();
             return authentication == null
                     ? "none"
                     : "token " + ((BearerTokenAuthenticationToken) authentication).getToken();
